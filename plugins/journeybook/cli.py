@@ -1,0 +1,262 @@
+"""The ``journeybook`` command: validate, build, new, schema.
+
+Exit status: 0 clean, 1 problems found or the build failed, 2 wrong usage.
+No traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import errors
+from .config import find_config, project_from_config
+from .errors import Problem
+from .loader import is_valid_id, suggest_id
+from .resolve import Project, load
+from .schema import write_schemas
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="journeybook", description="Customer-journey playbooks from YAML.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    v = sub.add_parser("validate", help="check the data and every reference; print every problem")
+    v.add_argument("dir", nargs="?", default=".", help="project root (where mkdocs.yml is); default: .")
+    v.add_argument("--format", choices=("text", "github"), default="text")
+    v.add_argument("--client", help="check only this client's guide (default: the base and every client)")
+    v.add_argument("--strict", action="store_true", help="warnings count as problems (exit 1)")
+
+    b = sub.add_parser("build", help="build the site(s), replacing the old one only on success")
+    group = b.add_mutually_exclusive_group()
+    group.add_argument("--client", help="build this client's guide into <site-dir>/<client>/")
+    group.add_argument("--all-clients", action="store_true", help="build the base site and every client guide")
+    b.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parallel client builds")
+    b.add_argument("--site-dir", default=None, help="output directory (default: site_dir of mkdocs.yml, else site)")
+    b.add_argument("-f", "--config-file", default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
+
+    n = sub.add_parser("new", help="write a commented starter file; never overwrites")
+    n.add_argument("kind", choices=("persona", "journey", "touchpoint"))
+    n.add_argument("id", help="the new id (the file name): lower-case letters, digits, hyphens")
+    n.add_argument("--dir", default=".", help="project root; default: .")
+
+    s = sub.add_parser("schema", help="write JSON Schemas for every file kind")
+    s.add_argument("--out", default="schemas", help="output directory; default: schemas")
+    return parser
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _clients(project: Project) -> list[str]:
+    folder = project.path(project.clients_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / "client.yml").exists())
+
+
+def validate_all(project: Project, client: str | None = None) -> list[Problem]:
+    """Problems of the base playbook and of every client guide (or of one client)."""
+    targets: list[str | None] = [client] if client else [None, *_clients(project)]
+    found: set[Problem] = set()
+    for target in targets:
+        result = load(Project(**{**project.__dict__, "client": target}))
+        found.update(result.problems)
+    return sorted(found)
+
+
+def _print_problems(problems: list[Problem], fmt: str) -> None:
+    if fmt == "github":
+        if problems:
+            print(errors.format_github(problems))
+        print(errors.summary(problems))
+        return
+    for problem in problems:
+        print(problem)
+    print(errors.summary(problems))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
+        return EXIT_USAGE
+    project = project_from_config(root)
+    problems = validate_all(project, args.client)
+    _print_problems(problems, args.format)
+    failing = [p for p in problems if p.is_error or args.strict]
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+# --------------------------------------------------------------------------- build
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .config import read_config
+    from .publish import build_sites, mkdocs_build, publish
+
+    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
+    if config_file is None or not config_file.is_file():
+        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
+        return EXIT_USAGE
+    project = project_from_config(config_file.parent, config_file)
+    clients = _clients(project)
+    if args.client and args.client not in clients:
+        print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
+        return EXIT_USAGE
+    targets: list[str | None] = [args.client] if args.client else [None]
+    if args.all_clients:
+        targets = [None, *clients]
+    for target in targets:  # check first: nothing is built, nothing replaced, when the data is wrong
+        problems = load(Project(**{**project.__dict__, "client": target})).problems
+        if errors.has_errors(problems):
+            _print_problems(problems, "text")
+            return EXIT_PROBLEMS
+    site_dir = Path(args.site_dir or read_config(config_file).get("site_dir") or "site")
+    if not site_dir.is_absolute():
+        site_dir = config_file.parent / site_dir
+    try:
+        if args.client:
+            site_dir = site_dir / args.client
+            publish(site_dir, lambda tmp: mkdocs_build(config_file.resolve(), tmp, args.client))
+        else:
+            build_sites(config_file.resolve(), site_dir, targets, jobs=max(1, args.jobs))
+    except SystemExit as exc:
+        print(f"journeybook: build failed: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # MkDocs' own errors (theme, config): reported, not a traceback
+        print(f"journeybook: build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Built {', '.join(t or 'the playbook' for t in targets)} into {site_dir}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- new
+
+STARTERS = {
+    "persona": """\
+# A persona: who travels your journeys. The file name is the persona's id.
+# Check it with `journeybook validate`. Keys: see the JSON Schema (`journeybook schema`).
+name: {title}
+role: One line on who they are
+segment: b2c                  # b2b or b2c
+quote: "A sentence in their own words."
+about: |
+  A day in their life, in Markdown.
+goals:
+  - What they want to achieve
+frustrations:
+  - What annoys them
+needs:
+  latent:                     # needs they are not aware of yet
+    - A need that sleeps
+  concrete:                   # needs a moment has made urgent
+    - A need they act on now
+triggers:                     # moments that turn a latent need concrete
+  - Moving house
+decision_drivers:
+  - Price
+""",
+    "touchpoint": """\
+# A touchpoint: where the customer meets the brand, with the checklist to get it right.
+# The file name is the touchpoint's id. Check it with `journeybook validate`.
+name: {title}
+category: {category}             # a category id (seo, sea, social, checkout, delivery, ...)
+contact: direct               # direct (with the brand) or indirect (reviews, word of mouth)
+owner: The team responsible
+summary: |
+  What this touchpoint is for, in Markdown.
+checklist:                    # each item keeps its id forever: readers' ticks are saved by id
+  - id: first-check
+    text: The first thing to check
+    priority: must            # must, should (default) or could
+kpis:
+  - name: What you measure
+    target: The value to reach
+pitfalls:
+  - What goes wrong here
+""",
+    "journey": """\
+# A journey: one persona's way through the phases. The file name is the journey's id.
+# Check it with `journeybook validate`.
+title: {title}
+personas: [{persona}]          # persona ids (files in personas/)
+summary: |
+  What this journey is about, in Markdown.
+goal: What the business wants from it
+trigger: What starts it
+phases:                       # phase ids: {phases}
+  awareness:
+    goal: What the customer wants in this phase
+    actions:
+      - What the customer does
+    questions:
+      - What the customer asks
+    emotion: 3                # 1 very negative .. 5 very positive
+    pain_points:
+      - What hurts
+    opportunities:
+      - Where to do better
+    moments_of_truth:
+      - Where the brand must make the difference
+""",
+}
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if not is_valid_id(args.id):
+        print(f"journeybook: error: '{args.id}' is not a valid id; try '{suggest_id(args.id)}'", file=sys.stderr)
+        return EXIT_USAGE
+    project = project_from_config(Path(args.dir))
+    data_dir = project.path(project.data_dir)
+    folder = {"persona": data_dir / "personas", "touchpoint": data_dir / "touchpoints", "journey": data_dir}[args.kind]
+    target = folder / f"{args.id}.yml"
+    if target.exists() or target.with_suffix(".yaml").exists():
+        print(f"journeybook: error: {target.relative_to(project.root)} already exists; not overwritten", file=sys.stderr)
+        return EXIT_PROBLEMS
+    personas = sorted(p.stem for p in (data_dir / "personas").glob("*.y*ml")) if (data_dir / "personas").is_dir() else []
+    if args.kind == "journey" and not personas:
+        print("journeybook: error: a journey needs a persona; run `journeybook new persona ID` first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    title = args.id.replace("-", " ").capitalize()
+    text = STARTERS[args.kind].format(
+        title=title, category="seo", persona=personas[0] if personas else "",
+        phases="awareness, consideration, purchase, service, loyalty",
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    print(f"Wrote {target.relative_to(project.root)}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(Path(args.out)):
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"validate": cmd_validate, "build": cmd_build, "new": cmd_new, "schema": cmd_schema}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("journeybook: interrupted", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

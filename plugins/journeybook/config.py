@@ -1,0 +1,90 @@
+"""Read the few settings the core needs from ``mkdocs.yml``, without importing MkDocs.
+
+``journeybook validate`` and ``new`` must work where MkDocs is not the builder,
+so this reads ``docs_dir``, ``site_name``, ``theme.language`` and the
+``journeybook`` plugin options, following ``INHERIT``. Unknown YAML tags (such
+as ``!!python/name:`` or ``!ENV``) are read as plain values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .resolve import Project
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class _Lenient(yaml.SafeLoader):
+    pass
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_Lenient.add_multi_constructor("", _any_tag)
+_Lenient.add_multi_constructor("!", _any_tag)
+_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def find_config(root: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (root / name).is_file():
+            return root / name
+    return None
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _deep_merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def read_config(path: Path, depth: int = 0) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    parent = data.pop("INHERIT", None)
+    if isinstance(parent, str) and depth < 5:
+        data = _deep_merge(read_config((path.parent / parent).resolve(), depth + 1), data)
+    return data
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{k: v} for k, v in plugins.items()]
+    for entry in plugins:
+        if isinstance(entry, dict) and "journeybook" in entry:
+            return dict(entry["journeybook"] or {})
+    return {}
+
+
+def project_from_config(root: Path, config_file: Path | None = None, client: str | None = None) -> Project:
+    """A :class:`Project` for ``root`` from its mkdocs.yml (defaults where there is none)."""
+    root = root.resolve()
+    config_file = config_file or find_config(root)
+    config = read_config(config_file) if config_file else {}
+    options = plugin_options(config)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    return Project(
+        root=root,
+        data_dir=str(options.get("data_dir") or "journeys"),
+        clients_dir=str(options.get("clients_dir") or "clients"),
+        docs_dir=str(config.get("docs_dir") or "docs") if config_file else "content",
+        site_name=str(config.get("site_name") or "Playbook"),
+        language=str(theme.get("language") or "en"),
+        client=client if client is not None else options.get("client"),
+    )

@@ -1,0 +1,377 @@
+"""Read playbook YAML into plain data that remembers where every value was written.
+
+YAML is parsed into *events* only (libyaml's parser when PyYAML has it); this
+module composes the events itself, iteratively, so that:
+
+- text stays the text the editor wrote: no YAML 1.1 booleans, numbers or dates.
+  Plain (unquoted) scalars are :class:`Plain` strings; the validator decides
+  where a plain ``3`` is a number. ``null``, ``~`` and an empty value are None;
+- duplicate keys, tags, undefined aliases and multiple documents are errors;
+- nesting depth, file size and alias expansion are capped, so hostile files are
+  refused quickly instead of exhausting the stack or memory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ERROR, WARNING, Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 100_000
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MAX = 64
+YAML_SUFFIXES = (".yml", ".yaml")
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STR_TAGS = {"!", "tag:yaml.org,2002:str"}
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Pointer = tuple  # a path into the data: keys and list indexes
+Pos = tuple[int, int]  # (line, col), 1-based
+
+
+class Plain(str):
+    """A scalar written without quotes: may stand for a number where one is expected."""
+
+    __slots__ = ()
+
+
+@dataclass
+class Document:
+    """One YAML file: its data and the position of every value and key."""
+
+    path: str  # relative to the project root, forward slashes
+    data: Any
+    positions: dict[Pointer, Pos] = field(default_factory=dict)
+    key_positions: dict[Pointer, Pos] = field(default_factory=dict)
+    origins: dict[Pointer, str] = field(default_factory=dict)  # values merged in from another file
+
+    def path_of(self, pointer: Pointer) -> str:
+        """The file that wrote the value at ``pointer`` (differs from ``path`` after an overlay)."""
+        pointer = tuple(pointer)
+        while True:
+            if pointer in self.origins:
+                return self.origins[pointer]
+            if not pointer:
+                return self.path
+            pointer = pointer[:-1]
+
+    def pos(self, pointer: Pointer) -> Pos:
+        """Position of the value at ``pointer``, or of its nearest located ancestor."""
+        pointer = tuple(pointer)
+        while pointer not in self.positions and pointer:
+            pointer = pointer[:-1]
+        return self.positions.get(pointer, (1, 1))
+
+    def key_pos(self, pointer: Pointer) -> Pos:
+        pointer = tuple(pointer)
+        return self.key_positions.get(pointer) or self.pos(pointer)
+
+
+class LoadError(Exception):
+    def __init__(self, line: int, col: int, message: str):
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
+def is_valid_id(text: str) -> bool:
+    return len(text) <= ID_MAX and bool(ID_RE.match(text))
+
+
+def suggest_id(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:ID_MAX].strip("-") or "my-id"
+
+
+# --------------------------------------------------------------------------- text
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (a BOM is skipped); bad bytes are a located error."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise LoadError(line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise LoadError(line, 1, "the file contains a NUL character; is it a binary file?")
+    return text
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "invalid YAML").strip()
+    context = (exc.context or "").strip()
+    lines = text.splitlines()
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in src[: max(col, 1)] or ("cannot start any token" in problem and src[col - 1 : col] == "\t"):
+        return LoadError(line, col, "tab character in indentation: YAML indents with spaces only")
+    if problem.startswith("mapping values are not allowed"):
+        head = src[: col - 1]
+        if re.match(r"^\s*(- )?[^\s#'\"][^:#]*:\s+\S", head):
+            return LoadError(
+                line, col,
+                "unquoted ': ' inside text; put the whole text in quotes, "
+                "e.g. key: \"Moment of truth: no surprises\"",
+            )
+        return LoadError(line, col, "unexpected ':' here; check the indentation of this line, or quote the text")
+    if "flow sequence" in context:
+        return LoadError(line, col, f"unclosed '[' (opened at line {exc.context_mark.line + 1}): expected ',' or ']'")
+    if "flow mapping" in context:
+        return LoadError(line, col, f"unclosed '{{' (opened at line {exc.context_mark.line + 1}): expected ',' or '}}'")
+    if "quoted scalar" in context:
+        opened = exc.context_mark.line + 1 if exc.context_mark else line
+        return LoadError(opened, exc.context_mark.column + 1 if exc.context_mark else col,
+                         "unclosed quote: the text never ends with a matching quote")
+    if "cannot start any token" in problem:
+        char = src[col - 1 : col]
+        return LoadError(line, col, f"the character {char!r} cannot start a value here; put the text in quotes")
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    return LoadError(line, col, message)
+
+
+# --------------------------------------------------------------------------- composing
+
+
+class _Composer:
+    def __init__(self, text: str):
+        self.text = text
+        self.positions: dict[Pointer, Pos] = {}
+        self.key_positions: dict[Pointer, Pos] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+
+    def _count(self, n: int, mark: Any) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise LoadError(mark.line + 1, mark.column + 1,
+                            f"the file expands to more than {MAX_NODES} values (too many aliases?); refused")
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        mark = event.start_mark
+        if event.tag and event.tag not in _STR_TAGS:
+            raise LoadError(mark.line + 1, mark.column + 1,
+                            f"YAML tags such as {event.tag!r} are not supported; remove the tag")
+        if event.style in (None, "") and not event.tag:
+            return None if event.value in _NULLS else Plain(event.value)
+        return str(event.value)
+
+    def compose(self, events: Iterator[Any]) -> Any:
+        # Each frame: [container, pointer, pending_key, size_before]
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = 0
+        for event in events:
+            kind = type(event)
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    m = event.start_mark
+                    raise LoadError(m.line + 1, m.column + 1, "only one YAML document per file ('---' starts a second one)")
+                continue
+            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                container, pointer, _key, size_before, anchor = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = (container, self.nodes - size_before)
+                value = container
+                if not stack:
+                    root = value
+                continue
+            mark = event.start_mark
+            if kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise LoadError(mark.line + 1, mark.column + 1, f"unknown alias '*{event.anchor}'")
+                value, size = self.anchors[event.anchor]
+                self._count(size, mark)
+                self._place(stack, value, mark, is_alias=True)
+                if not stack:
+                    root = value
+                continue
+            self._count(1, mark)
+            tag = getattr(event, "tag", None)
+            if kind is yaml.ScalarEvent:
+                value = self._scalar(event)
+                placed = self._place(stack, value, mark)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                if not stack and placed:
+                    root = value
+                continue
+            if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                raise LoadError(mark.line + 1, mark.column + 1, f"YAML tags such as {tag!r} are not supported; remove the tag")
+            if len(stack) >= MAX_DEPTH:
+                raise LoadError(mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels; refused")
+            container: Any = {} if kind is yaml.MappingStartEvent else []
+            pointer = self._place(stack, container, mark)
+            if pointer is None:  # the container is a mapping key
+                raise LoadError(mark.line + 1, mark.column + 1, "a key must be plain text, not a list or mapping")
+            stack.append([container, pointer, None, self.nodes, event.anchor])
+            if len(stack) == 1:
+                root = container
+        return root
+
+    def _place(self, stack: list[list[Any]], value: Any, mark: Any, is_alias: bool = False) -> Pointer | None:
+        pos = (mark.line + 1, mark.column + 1)
+        if not stack:
+            self.positions[()] = pos
+            return ()
+        frame = stack[-1]
+        container, pointer = frame[0], frame[1]
+        if isinstance(container, list):
+            child = pointer + (len(container),)
+            container.append(value)
+            self.positions[child] = pos
+            return child
+        if frame[2] is None:  # this value is a key
+            if isinstance(value, (dict, list)):
+                if is_alias:
+                    raise LoadError(pos[0], pos[1], "a key must be plain text, not a list or mapping")
+                return None
+            key = "" if value is None else str(value)
+            child = pointer + (key,)
+            if key in container:
+                first = self.key_positions.get(child, pos)
+                raise LoadError(pos[0], pos[1], f"duplicate key '{key}' (first written at line {first[0]})")
+            self.key_positions[child] = pos
+            frame[2] = (key,)
+            return child
+        key = frame[2][0]
+        frame[2] = None
+        container[key] = value
+        child = pointer + (key,)
+        self.positions[child] = pos
+        return child
+
+
+def parse(text: str, path: str = "<string>") -> Document:
+    """Parse YAML text; raises :class:`LoadError` with a located, readable message."""
+    composer = _Composer(text)
+    try:
+        data = composer.compose(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_hint(exc, text) from None
+    except yaml.YAMLError as exc:  # unmarked reader errors
+        raise LoadError(1, 1, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise LoadError(1, 1, f"nesting deeper than {MAX_DEPTH} levels; refused") from None
+    return Document(path, data, composer.positions, composer.key_positions)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Never raises for bad content."""
+    shown = rel(path, root)
+    try:
+        resolved = path.resolve()
+        if path.is_symlink() and not resolved.is_relative_to(root.resolve()):
+            return None, [Problem(shown, 1, 1, ERROR, "symlink points outside the project; refused")]
+        if path.is_dir():
+            return None, [Problem(shown, 1, 1, ERROR, "is a directory, but its name says it is a YAML file")]
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(shown, 1, 1, ERROR,
+                                  f"file is {size // 1024} KiB, more than the {MAX_BYTES // 1024} KiB limit; split it")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, ERROR, f"cannot read file: {exc.strerror or exc}")]
+    try:
+        doc = parse(decode(raw), shown)
+    except LoadError as exc:
+        return None, [Problem(shown, exc.line, exc.col, ERROR, exc.message)]
+    if doc.data is None:
+        return None, [Problem(shown, 1, 1, ERROR, "the file is empty; expected keys such as 'name:'")]
+    return doc, []
+
+
+@dataclass
+class RawFile:
+    """A file found in a data dir: its kind, id and parsed document."""
+
+    kind: str  # playbook | persona | touchpoint | journey | client
+    id: str
+    rel_path: str  # relative to the data dir, e.g. "personas/sanne.yml"
+    doc: Document
+
+
+_KIND_DIRS = {"personas": "persona", "touchpoints": "touchpoint"}
+
+
+def _candidates(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, path) for every YAML-named entry in a data dir, sorted by name."""
+    if not data_dir.is_dir():
+        return
+    for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(YAML_SUFFIXES):
+            yield ("playbook" if entry.stem == "playbook" else "journey"), entry
+        elif entry.name in _KIND_DIRS and entry.is_dir():
+            for sub in sorted(entry.iterdir(), key=lambda p: p.name):
+                if sub.name.endswith(YAML_SUFFIXES):
+                    yield _KIND_DIRS[entry.name], sub
+
+
+def load_dir(data_dir: Path, root: Path) -> tuple[list[RawFile], list[Problem]]:
+    """Every playbook file of a data dir, parsed, with the problems found so far."""
+    files: list[RawFile] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}
+    for kind, path in _candidates(data_dir):
+        shown = rel(path, root)
+        stem = path.name.rsplit(".", 1)[0]
+        if kind != "playbook" and not is_valid_id(stem):
+            problems.append(Problem(shown, 1, 1, ERROR,
+                                    f"file name '{path.name}' is not a valid id: use lower-case letters, digits "
+                                    f"and single hyphens, at most {ID_MAX} characters (e.g. '{suggest_id(stem)}{path.suffix}')"))
+            continue
+        if (kind, stem) in seen:
+            problems.append(Problem(shown, 1, 1, ERROR, f"duplicate {kind} id '{stem}': also defined by {seen[(kind, stem)]}"))
+            continue
+        seen[(kind, stem)] = shown
+        doc, found = read_document(path, root)
+        problems.extend(found)
+        if doc is not None:
+            files.append(RawFile(kind, stem, rel(path, data_dir), doc))
+    return files, problems
+
+
+def hidden_yaml_warning(data_dir: Path, root: Path) -> list[Problem]:
+    """YAML files in folders journeybook does not read: worth a warning, not an error."""
+    problems = []
+    if not data_dir.is_dir():
+        return problems
+    for dirpath, dirnames, filenames in os.walk(data_dir):
+        dirnames.sort()
+        here = Path(dirpath)
+        if here == data_dir or (here.parent == data_dir and here.name in _KIND_DIRS):
+            continue
+        for name in sorted(filenames):
+            if name.endswith(YAML_SUFFIXES):
+                problems.append(Problem(rel(here / name, root), 1, 1, WARNING,
+                                        "ignored: playbook files live directly in the data dir, in personas/ or in touchpoints/"))
+    return problems

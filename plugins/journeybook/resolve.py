@@ -1,0 +1,491 @@
+"""Load, check and resolve a whole playbook (optionally a client's guide) into the model.
+
+Every problem is collected, not just the first: parse errors, schema errors,
+unknown references ("did you mean ...?"), duplicate ids, brand variables.
+The reference rules come from the ``x-ref`` annotations of the schemas.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from . import i18n, model
+from .errors import ERROR, WARNING, Problem, has_errors
+from .loader import Document, RawFile, hidden_yaml_warning, is_valid_id, load_dir, read_document, rel
+from .overlay import merge
+from .schema import SCHEMAS
+from .validate import as_int, check, did_you_mean, label
+
+MAX_TEMPLATE_OUTPUT = 10_000
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a playbook lives. Paths are relative to ``root`` unless absolute."""
+
+    root: Path
+    data_dir: str = "journeys"
+    clients_dir: str = "clients"
+    docs_dir: str = "content"
+    site_name: str = "Playbook"
+    language: str = "en"
+    client: str | None = None
+
+    def path(self, name: str) -> Path:
+        return (self.root / name).resolve() if not Path(name).is_absolute() else Path(name)
+
+
+@dataclass
+class Result:
+    playbook: model.Playbook | None
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # every file read, relative to the root
+
+    @property
+    def ok(self) -> bool:
+        return self.playbook is not None and not has_errors(self.problems)
+
+
+# --------------------------------------------------------------------------- walking the schema
+
+
+def walk(value: Any, schema: dict[str, Any], pointer: tuple = ()) -> Iterator[tuple[tuple, dict[str, Any], Any]]:
+    """(pointer, schema, value) for every value whose type fits its schema."""
+    if "oneOf" in schema:
+        for branch in schema["oneOf"]:
+            yield from walk(value, branch, pointer)
+        return
+    kind = schema.get("type")
+    if kind == "object" and isinstance(value, dict):
+        yield pointer, schema, value
+        props, extra = schema.get("properties", {}), schema.get("additionalProperties")
+        for key, sub in value.items():
+            sub_schema = props.get(key) or (extra if isinstance(extra, dict) else None)
+            if sub_schema:
+                yield from walk(sub, sub_schema, pointer + (key,))
+    elif kind == "array" and isinstance(value, list):
+        yield pointer, schema, value
+        for index, sub in enumerate(value):
+            yield from walk(sub, schema["items"], pointer + (index,))
+    elif isinstance(value, str) and kind in ("string", None):
+        yield pointer, schema, value
+
+
+def references(doc: Document, kind: str) -> Iterator[tuple[str, str, tuple, bool]]:
+    """(target kind, id, pointer, at_key) for every reference in a document."""
+    for pointer, schema, value in walk(doc.data, SCHEMAS[kind]):
+        if "x-ref" in schema and isinstance(value, str):
+            yield schema["x-ref"], value, pointer, False
+        if "x-ref-keys" in schema and isinstance(value, dict):
+            for key in value:
+                yield schema["x-ref-keys"], key, pointer + (key,), True
+
+
+def duplicate_ids(doc: Document, kind: str) -> Iterator[Problem]:
+    """Ids inside lists (phases, checklist items, steps, ...) are unique in their list."""
+    for pointer, schema, value in walk(doc.data, SCHEMAS[kind]):
+        if schema.get("type") != "array" or "id" not in schema["items"].get("properties", {}):
+            continue
+        first: dict[str, int] = {}
+        for index, item in enumerate(value):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                if item["id"] in first:
+                    line, col = doc.pos(pointer + (index, "id"))
+                    at = doc.pos(pointer + (first[item["id"]], "id"))[0]
+                    yield Problem(doc.path_of(pointer + (index, "id")), line, col, ERROR,
+                                  f"duplicate id '{item['id']}' in {label(pointer)} (first at line {at})")
+                else:
+                    first[item["id"]] = index
+
+
+# --------------------------------------------------------------------------- brand variables
+
+
+class _BrandEnvironment(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "+", "//", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        raise SecurityError(f"the operator '{operator}' is not allowed in text")
+
+
+_ENV = _BrandEnvironment(undefined=StrictUndefined, autoescape=False)
+_ENV.globals.clear()
+
+
+def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> list[Problem]:
+    """Replace ``{{ brand.<key> }}`` in every text value of the document, in place."""
+    problems = []
+    for pointer, _schema, value in list(walk(doc.data, SCHEMAS[kind])):
+        if not isinstance(value, str) or ("{{" not in value and "{%" not in value and "{#" not in value):
+            continue
+        line, col = doc.pos(pointer)
+        where = doc.path_of(pointer)
+        if "{%" in value:
+            problems.append(Problem(where, line, col, ERROR, "only {{ brand.<key> }} is allowed in text, not {% ... %}"))
+            continue
+        try:
+            out = _ENV.from_string(value).render(brand=brand)
+        except (TemplateError, SecurityError, TypeError, ValueError, OverflowError) as exc:
+            known = ", ".join(f"brand.{k}" for k in sorted(brand))
+            problems.append(Problem(where, line, col, ERROR, f"cannot fill in text: {exc}; known variables: {known}"))
+            continue
+        if len(out) > MAX_TEMPLATE_OUTPUT:
+            problems.append(Problem(where, line, col, ERROR, "text with variables filled in is too long"))
+            continue
+        _set(doc.data, pointer, type(value)(out))
+    return problems
+
+
+def _set(data: Any, pointer: tuple, value: Any) -> None:
+    for part in pointer[:-1]:
+        data = data[part]
+    data[pointer[-1]] = value
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass
+class _Files:
+    playbook: Document | None = None
+    personas: dict[str, Document] = field(default_factory=dict)
+    touchpoints: dict[str, Document] = field(default_factory=dict)
+    journeys: dict[str, Document] = field(default_factory=dict)
+
+    def table(self, kind: str) -> dict[str, Document]:
+        return {"persona": self.personas, "touchpoint": self.touchpoints, "journey": self.journeys}[kind]
+
+    def all(self) -> Iterator[tuple[str, Document]]:
+        if self.playbook is not None:
+            yield "playbook", self.playbook
+        for kind in ("persona", "touchpoint", "journey"):
+            for _id, doc in sorted(self.table(kind).items()):
+                yield kind, doc
+
+
+def _add(files: _Files, raw: RawFile, client_overlay: bool) -> None:
+    if raw.kind == "playbook":
+        files.playbook = merge(files.playbook, raw.doc) if client_overlay and files.playbook else raw.doc
+        return
+    table = files.table(raw.kind)
+    if client_overlay and raw.id in table:
+        table[raw.id] = merge(table[raw.id], raw.doc)
+    else:
+        table[raw.id] = raw.doc
+
+
+def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
+    client_dir = project.path(project.clients_dir) / str(project.client)
+    path = client_dir / "client.yml"
+    if not is_valid_id(str(project.client)) or not path.is_file():
+        known = sorted(p.name for p in project.path(project.clients_dir).glob("*") if (p / "client.yml").is_file())
+        shown = rel(path, project.root)
+        return None, [Problem(shown, 1, 1, ERROR, f"unknown client '{project.client}'" + did_you_mean(str(project.client), known)
+                              + (f"; clients: {', '.join(known)}" if known else ""))]
+    doc, problems = read_document(path, project.root)
+    if doc is not None:
+        problems += check(doc, "client")
+        logo = doc.data.get("logo") if isinstance(doc.data, dict) else None
+        if isinstance(logo, str):
+            problems += _inside(doc, ("logo",), logo, client_dir, project.root, "the client folder")
+    return doc, problems
+
+
+def _inside(doc: Document, pointer: tuple, value: str, base: Path, root: Path, what: str) -> list[Problem]:
+    line, col = doc.pos(pointer)
+    norm = posixpath.normpath(value.replace("\\", "/"))
+    if value.startswith(("/", "\\")) or ":" in value or norm == ".." or norm.startswith("../"):
+        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' must be a path inside {what}, got '{value}'")]
+    target = base / norm
+    try:
+        inside = target.resolve().is_relative_to(base.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' points outside {what}: '{value}'")]
+    if not target.is_file():
+        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' file not found: '{value}' in {what}")]
+    return []
+
+
+def _read_all(project: Project) -> tuple[_Files, Document | None, list[Problem], list[str]]:
+    files = _Files()
+    data_dir = project.path(project.data_dir)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        return files, None, [Problem(project.data_dir, 1, 1, ERROR, f"data dir '{project.data_dir}' not found")], []
+    raws, found = load_dir(data_dir, project.root)
+    problems += found + hidden_yaml_warning(data_dir, project.root)
+    for raw in raws:
+        _add(files, raw, client_overlay=False)
+    read = [raw.doc.path for raw in raws]
+    client_doc = None
+    if project.client:
+        client_doc, found = load_client(project)
+        problems += found
+        overlay_dir = project.path(project.clients_dir) / project.client / "journeys"
+        if client_doc is not None and overlay_dir.is_dir():
+            raws, found = load_dir(overlay_dir, project.root)
+            problems += found
+            for raw in raws:
+                _add(files, raw, client_overlay=True)
+            read += [raw.doc.path for raw in raws]
+        if client_doc is not None:
+            read.append(client_doc.path)
+    return files, client_doc, problems, read
+
+
+# --------------------------------------------------------------------------- ids and references
+
+
+def _known_ids(files: _Files, language: str) -> dict[str, list[str]]:
+    data = files.playbook.data if files.playbook is not None and isinstance(files.playbook.data, dict) else {}
+
+    def ids(key: str) -> list[str]:
+        items = data.get(key)
+        return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)] if isinstance(items, list) else []
+
+    phases = ids("phases") if isinstance(data.get("phases"), list) else list(i18n.default_phase_names(language))
+    categories = ids("categories") + [c for c in i18n.default_category_names(language) if c not in ids("categories")]
+    return {
+        "phase": phases,
+        "category": categories,
+        "channel": ids("channels"),
+        "source": ids("sources"),
+        "persona": sorted(files.personas),
+        "touchpoint": sorted(files.touchpoints),
+        "journey": sorted(files.journeys),
+    }
+
+
+def check_references(files: _Files, known: dict[str, list[str]], client_doc: Document | None) -> list[Problem]:
+    problems = []
+    docs = list(files.all()) + ([("client", client_doc)] if client_doc is not None else [])
+    for kind, doc in docs:
+        for target, ref_id, pointer, at_key in references(doc, kind):
+            if ref_id in known[target]:
+                continue
+            line, col = doc.key_pos(pointer) if at_key else doc.pos(pointer)
+            hint = did_you_mean(ref_id, known[target])
+            if not hint and not known[target]:
+                hint = f"; no {target}s are defined" + (" (add them to playbook.yml)" if target in ("channel", "source") else "")
+            problems.append(Problem(doc.path_of(pointer), line, col, ERROR, f"unknown {target} '{ref_id}'{hint}"))
+        problems += duplicate_ids(doc, kind)
+    for doc in files.journeys.values():
+        problems += _persona_notes(doc)
+    return problems
+
+
+def _persona_notes(doc: Document) -> list[Problem]:
+    """persona_notes name personas who travel the journey."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    travellers = data.get("personas") if isinstance(data.get("personas"), list) else []
+    phases = data.get("phases") if isinstance(data.get("phases"), dict) else {}
+    problems = []
+    for phase_id, entry in phases.items():
+        notes = entry.get("persona_notes") if isinstance(entry, dict) else None
+        if not isinstance(notes, dict):
+            continue
+        for persona in notes:
+            pointer = ("phases", phase_id, "persona_notes", persona)
+            if persona not in travellers:
+                line, col = doc.key_pos(pointer)
+                problems.append(Problem(doc.path_of(pointer), line, col, ERROR,
+                                        f"persona '{persona}' has a note but is not in this journey's personas"))
+    return problems
+
+
+def check_avatars(files: _Files, project: Project) -> list[Problem]:
+    problems = []
+    docs_dir = project.path(project.docs_dir)
+    for doc in files.personas.values():
+        avatar = doc.data.get("avatar") if isinstance(doc.data, dict) else None
+        if isinstance(avatar, str):
+            problems += _inside(doc, ("avatar",), avatar, docs_dir, project.root, f"the docs dir '{project.docs_dir}'")
+    return problems
+
+
+def unused_warnings(playbook: model.Playbook, files: _Files) -> list[Problem]:
+    used_personas = {p for j in playbook.journeys.values() for p in j.personas}
+    used_touchpoints = {
+        ref
+        for j in playbook.journeys.values()
+        for e in j.phases
+        for ref in [u.ref for u in e.touchpoints] + [t for s in e.steps for t in s.touchpoints]
+    }
+    problems = []
+    for pid, persona in playbook.personas.items():
+        if pid not in used_personas:
+            problems.append(Problem(persona.source_path, 1, 1, WARNING, f"persona '{pid}' is not in any journey"))
+    for tid, touchpoint in playbook.touchpoints.items():
+        if tid not in used_touchpoints:
+            problems.append(Problem(touchpoint.source_path, 1, 1, WARNING, f"touchpoint '{tid}' is not used in any journey phase"))
+    return problems
+
+
+# --------------------------------------------------------------------------- building the model
+
+
+def _emotion(value: Any) -> model.Emotion | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return model.Emotion(as_int(value["score"]) or 3, value.get("note"))
+    return model.Emotion(as_int(value) or 3)
+
+
+def _kpis(items: list[dict[str, Any]] | None) -> list[model.Kpi]:
+    return [model.Kpi(str(k["name"]), k.get("target")) for k in items or []]
+
+
+def _texts(value: list[Any] | None) -> list[str]:
+    return [str(v) for v in value or []]
+
+
+def _persona(pid: str, doc: Document) -> model.Persona:
+    d = doc.data
+    needs = d.get("needs") or {}
+    return model.Persona(
+        id=pid, source_path=doc.path, name=d["name"], role=d["role"], segment=d.get("segment"),
+        avatar=d.get("avatar"), quote=d.get("quote"), about=d.get("about"),
+        demographics={str(k): str(v) for k, v in (d.get("demographics") or {}).items() if v is not None},
+        goals=_texts(d.get("goals")), frustrations=_texts(d.get("frustrations")),
+        needs_latent=_texts(needs.get("latent")), needs_concrete=_texts(needs.get("concrete")),
+        triggers=_texts(d.get("triggers")), channels=_texts(d.get("channels")),
+        decision_drivers=_texts(d.get("decision_drivers")),
+    )
+
+
+def _touchpoint(tid: str, doc: Document) -> model.Touchpoint:
+    d = doc.data
+    checklist = [
+        model.ChecklistItem(i["id"], i["text"], i.get("detail"), i.get("priority") or "should", tuple(_texts(i.get("evidence"))))
+        for i in d["checklist"]
+    ]
+    return model.Touchpoint(
+        id=tid, source_path=doc.path, name=d["name"], category=d["category"], checklist=checklist,
+        channel=d.get("channel"), contact=d.get("contact"), owner=d.get("owner"), summary=d.get("summary"),
+        kpis=_kpis(d.get("kpis")), pitfalls=_texts(d.get("pitfalls")), evidence=_texts(d.get("evidence")),
+    )
+
+
+def _use(value: Any) -> model.TouchpointUse:
+    return model.TouchpointUse(value["ref"], value.get("note")) if isinstance(value, dict) else model.TouchpointUse(str(value))
+
+
+def _phase_entry(phase_id: str, e: dict[str, Any]) -> model.PhaseEntry:
+    e = e or {}
+    return model.PhaseEntry(
+        phase=phase_id, goal=e.get("goal"), actions=_texts(e.get("actions")), questions=_texts(e.get("questions")),
+        emotion=_emotion(e.get("emotion")),
+        steps=[model.Step(s["id"], s["action"], _texts(s.get("touchpoints")), _emotion(s.get("emotion")), s.get("thought"))
+               for s in e.get("steps") or []],
+        touchpoints=[_use(t) for t in e.get("touchpoints") or []],
+        pain_points=_texts(e.get("pain_points")), opportunities=_texts(e.get("opportunities")),
+        moments_of_truth=_texts(e.get("moments_of_truth")), kpis=_kpis(e.get("kpis")),
+        evidence=_texts(e.get("evidence")), persona_notes={str(k): v for k, v in sorted((e.get("persona_notes") or {}).items()) if v},
+    )
+
+
+def _journey(jid: str, doc: Document, phase_order: list[str]) -> model.Journey:
+    d = doc.data
+    phases = d.get("phases") or {}
+    return model.Journey(
+        id=jid, source_path=doc.path, title=d["title"], personas=_texts(d["personas"]),
+        phases=[_phase_entry(p, phases[p]) for p in phase_order if p in phases],
+        summary=d.get("summary"), goal=d.get("goal"), trigger=d.get("trigger"),
+    )
+
+
+def _playbook_lists(data: dict[str, Any], language: str) -> tuple[list, list, list, list]:
+    names = i18n.default_phase_names(language)
+    phases = [model.Phase(p["id"], p["name"], p.get("summary"), p.get("question")) for p in data.get("phases") or []] or [
+        model.Phase(pid, name) for pid, name in names.items()
+    ]
+    own = [model.Category(c["id"], c["name"], c.get("description")) for c in data.get("categories") or []]
+    own_ids = {c.id for c in own}
+    categories = own + [model.Category(cid, name) for cid, name in i18n.default_category_names(language).items() if cid not in own_ids]
+    channels = [model.Channel(c["id"], c["name"], c["type"], c.get("description")) for c in data.get("channels") or []]
+    sources = [
+        model.Source(s["id"], s["claim"], s.get("value"), s.get("publisher"), s.get("url"), as_int(s.get("year")))
+        for s in data.get("sources") or []
+    ]
+    return phases, categories, channels, sources
+
+
+def _client(project: Project, doc: Document) -> model.Client:
+    d = doc.data
+    logo = d.get("logo")
+    logo_path = rel(project.path(project.clients_dir) / str(project.client) / logo, project.root) if logo else None
+    return model.Client(
+        id=str(project.client), name=d["name"], language=d.get("language"), logo=logo_path,
+        colors=dict(d.get("colors") or {}), journeys=tuple(d["journeys"]) if d.get("journeys") is not None else None,
+        vars={str(k): str(v) for k, v in (d.get("vars") or {}).items()},
+    )
+
+
+def build_model(files: _Files, project: Project, client_doc: Document | None, language: str) -> model.Playbook:
+    pdata = files.playbook.data if files.playbook is not None else {}
+    phases, categories, channels, sources = _playbook_lists(pdata, language)
+    order = [p.id for p in phases]
+    client = _client(project, client_doc) if client_doc is not None else None
+    journeys = {jid: _journey(jid, doc, order) for jid, doc in sorted(files.journeys.items())}
+    if client is not None and client.journeys is not None:
+        journeys = {jid: j for jid, j in journeys.items() if jid in client.journeys}
+    return model.Playbook(
+        title=str(pdata.get("title") or project.site_name),
+        language=language,
+        phases=phases,
+        categories=categories,
+        channels=channels,
+        sources=sources,
+        personas={pid: _persona(pid, doc) for pid, doc in sorted(files.personas.items())},
+        touchpoints={tid: _touchpoint(tid, doc) for tid, doc in sorted(files.touchpoints.items())},
+        journeys=journeys,
+        playbook_path=files.playbook.path if files.playbook is not None else None,
+        client=client,
+    )
+
+
+def language_of(project: Project, client_doc: Document | None) -> str:
+    if client_doc is not None and isinstance(client_doc.data, dict) and isinstance(client_doc.data.get("language"), str):
+        return client_doc.data["language"]
+    return project.language
+
+
+def brand_of(project: Project, files: _Files, client_doc: Document | None) -> dict[str, str]:
+    pdata = files.playbook.data if files.playbook is not None and isinstance(files.playbook.data, dict) else {}
+    brand = {"name": str(pdata.get("title") or project.site_name)}
+    if client_doc is not None and isinstance(client_doc.data, dict):
+        cdata = client_doc.data
+        if isinstance(cdata.get("vars"), dict):
+            brand.update({str(k): str(v) for k, v in cdata["vars"].items() if isinstance(v, str)})
+        if isinstance(cdata.get("name"), str):
+            brand["name"] = cdata["name"]
+    return brand
+
+
+def load(project: Project) -> Result:
+    """Read, check and resolve the playbook of ``project``. Never raises for bad input."""
+    files, client_doc, problems, read = _read_all(project)
+    language = language_of(project, client_doc)
+    for kind, doc in files.all():
+        problems += check(doc, kind)
+    brand = brand_of(project, files, client_doc)
+    for kind, doc in files.all():
+        problems += render_brand(doc, kind, brand)
+    known = _known_ids(files, language)
+    problems += check_references(files, known, client_doc)
+    problems += check_avatars(files, project)
+    if has_errors(problems):
+        return Result(None, sorted(set(problems)), sorted(read))
+    playbook = build_model(files, project, client_doc, language)
+    problems += unused_warnings(playbook, files)
+    return Result(playbook, sorted(set(problems)), sorted(read))

@@ -1,0 +1,207 @@
+"""Check one parsed file against its JSON Schema and word the problems for editors.
+
+The schemas live in :mod:`journeybook.schema`. Plain (unquoted) scalars count as
+numbers where the schema asks for a number, and as text everywhere else, so
+``8:30`` or ``no`` in a text field stay the text that was written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
+
+from .errors import ERROR, Problem
+from .loader import Document, Plain
+from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS
+
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_NUM_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+def as_int(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Plain) and _INT_RE.match(value):
+        return int(value)
+    return None
+
+
+def _is_integer(_checker: Any, value: Any) -> bool:
+    return as_int(value) is not None
+
+
+def _is_number(_checker: Any, value: Any) -> bool:
+    return as_int(value) is not None or (isinstance(value, Plain) and bool(_NUM_RE.match(value))) or (
+        isinstance(value, float))
+
+
+def _is_boolean(_checker: Any, value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _bound(name: str, compare: Any) -> Any:
+    def check(validator: Any, limit: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        number = as_int(instance)
+        if number is not None and not compare(number, limit):
+            yield ValidationError(f"{name} {limit}")
+    return check
+
+
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine_many(
+    {"integer": _is_integer, "number": _is_number, "boolean": _is_boolean}
+)
+_Validator = validators.extend(
+    Draft202012Validator,
+    validators={"minimum": _bound("minimum", lambda n, lim: n >= lim),
+                "maximum": _bound("maximum", lambda n, lim: n <= lim)},
+    type_checker=_TYPES,
+)
+
+
+@lru_cache(maxsize=None)
+def validator_for(kind: str) -> Any:
+    return _Validator(SCHEMAS[kind])
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    if isinstance(value, list):
+        return "a list"
+    if as_int(value) is not None:
+        return f"the number {value}"
+    if isinstance(value, str) and not isinstance(value, Plain) and _NUM_RE.match(value):
+        return f"the quoted text {_short(value)} (remove the quotes to write a number)"
+    return f"the text {_short(value)}"
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def expected(schema: dict[str, Any]) -> str:
+    t = schema.get("type")
+    if "enum" in schema:
+        return "one of: " + ", ".join(schema["enum"])
+    return {
+        "string": "text",
+        "array": "a list",
+        "object": "a mapping (key: value pairs)",
+        "integer": "a whole number",
+        "number": "a number",
+    }.get(t if isinstance(t, str) else "", "text or a number")
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    lowered = {str(c).lower(): str(c) for c in choices}
+    match = difflib.get_close_matches(str(word).lower(), list(lowered), n=1, cutoff=0.6)
+    return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
+
+
+def name_of(pointer: tuple) -> str:
+    for part in reversed(pointer):
+        if isinstance(part, str):
+            return part
+    return "the file"
+
+
+def label(pointer: tuple) -> str:
+    """``phases.purchase.touchpoints[2]`` style, for messages."""
+    out = ""
+    for part in pointer:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+    """(pointer, message, at_key) for one schema error."""
+    pointer = tuple(error.absolute_path)
+    what = label(pointer)
+    v, schema, inst = error.validator, error.schema, error.instance
+    if v == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        yield pointer, f"missing required key '{missing.group(1) if missing else error.message}'" + (
+            f" in {what}" if pointer else ""), False
+    elif v == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in inst:
+            if key in schema.get("properties", {}) or str(key).startswith("x-"):
+                continue
+            hint = did_you_mean(key, allowed) or (f"; allowed: {', '.join(allowed)}" if allowed else "")
+            yield pointer + (key,), f"unknown key '{key}'{hint}", True
+    elif v == "type":
+        if inst is None:
+            yield pointer, f"'{what}' is empty; expected {expected(schema)}", False
+        else:
+            yield pointer, f"'{what}' should be {expected(schema)}, not {kind_of(inst)}", False
+    elif v == "enum":
+        yield pointer, f"'{what}' must be one of: {', '.join(schema['enum'])}; got {_short(inst)}" + did_you_mean(
+            inst, schema["enum"]), False
+    elif v in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        yield pointer, f"'{what}' must be between {low} and {high}, got {inst}", False
+    elif v == "minItems":
+        yield pointer, f"'{what}' needs at least {schema['minItems']} entr{'y' if schema['minItems'] == 1 else 'ies'}", False
+    elif v == "minLength":
+        yield pointer, f"'{what}' is empty; write some text or remove the key", False
+    elif v == "maxLength":
+        yield pointer, f"'{what}' is longer than {schema['maxLength']} characters", False
+    elif v == "pattern":
+        yield pointer, _pattern_message(what, schema["pattern"], inst), False
+    elif v == "propertyNames":
+        yield pointer, f"'{what}' has a key that is not a valid id", False
+    elif v == "oneOf":
+        yield from _one_of(error)
+    else:
+        yield pointer, f"'{what}': {error.message}", False
+
+
+def _pattern_message(what: str, pattern: str, value: Any) -> str:
+    if pattern == HTTPS_PATTERN:
+        return f"'{what}' must be an https:// URL, got {_short(value)}"
+    if pattern == ID_PATTERN:
+        return (f"'{what}' {_short(value)} is not a valid id: use lower-case letters, digits and single hyphens")
+    if pattern.startswith("^#"):
+        return f"'{what}' must be a colour written as #rrggbb, got {_short(value)}"
+    return f"'{what}' {_short(value)} does not match the expected form {pattern}"
+
+
+def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+    """Report the branch whose type fits the value; else say what is accepted."""
+    inst = error.instance
+    for index, branch in enumerate(error.schema["oneOf"]):
+        fits = validator_for_branch(branch).is_type(inst, branch.get("type", "object"))
+        if fits:
+            for sub in error.context or []:
+                if sub.relative_schema_path and sub.relative_schema_path[0] == index:
+                    yield from _messages(sub)
+            return
+    what = label(tuple(error.absolute_path))
+    accepted = " or ".join(expected(b) for b in error.schema["oneOf"])
+    yield tuple(error.absolute_path), f"'{what}' should be {accepted}, not {kind_of(inst)}", False
+
+
+def validator_for_branch(branch: dict[str, Any]) -> Any:
+    return _Validator(branch)
+
+
+def check(doc: Document, kind: str) -> list[Problem]:
+    """Every schema problem of one document, located."""
+    problems = []
+    for error in validator_for(kind).iter_errors(doc.data):
+        for pointer, message, at_key in _messages(error):
+            line, col = doc.key_pos(pointer) if at_key else doc.pos(pointer)
+            problems.append(Problem(doc.path_of(pointer), line, col, ERROR, message))
+    return sorted(set(problems))
