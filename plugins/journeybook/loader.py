@@ -157,6 +157,10 @@ class _Composer:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
 
+    def text_at(self, mark: Any) -> str:
+        start = max(0, mark.index - 1) if mark.index is not None else 0
+        return self.text[start : start + 2] if mark.index is not None else ""
+
     def _count(self, n: int, mark: Any) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
@@ -222,6 +226,9 @@ class _Composer:
             container: Any = {} if kind is yaml.MappingStartEvent else []
             pointer = self._place(stack, container, mark)
             if pointer is None:  # the container is a mapping key
+                if self.text_at(mark).startswith("{{"):
+                    raise LoadError(mark.line + 1, mark.column + 1,
+                                    "text that starts with '{{' must be quoted, e.g. summary: \"{{ brand.name }} ...\"")
                 raise LoadError(mark.line + 1, mark.column + 1, "a key must be plain text, not a list or mapping")
             stack.append([container, pointer, None, self.nodes, event.anchor])
             if len(stack) == 1:

@@ -487,5 +487,6 @@ def load(project: Project) -> Result:
     if has_errors(problems):
         return Result(None, sorted(set(problems)), sorted(read))
     playbook = build_model(files, project, client_doc, language)
-    problems += unused_warnings(playbook, files)
+    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
+        problems += unused_warnings(playbook, files)
     return Result(playbook, sorted(set(problems)), sorted(read))
