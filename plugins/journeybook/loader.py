@@ -13,6 +13,7 @@ module composes the events itself, iteratively, so that:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -55,6 +56,7 @@ class Document:
     positions: dict[Pointer, Pos] = field(default_factory=dict)
     key_positions: dict[Pointer, Pos] = field(default_factory=dict)
     origins: dict[Pointer, str] = field(default_factory=dict)  # values merged in from another file
+    removed: dict[Pointer, tuple[str, Pos]] = field(default_factory=dict)  # keys an overlay's null removed: (file, pos)
 
     def path_of(self, pointer: Pointer) -> str:
         """The file that wrote the value at ``pointer`` (differs from ``path`` after an overlay)."""
@@ -88,6 +90,12 @@ def is_valid_id(text: str) -> bool:
     return len(text) <= ID_MAX and bool(ID_RE.match(text))
 
 
+def quoted(value: Any) -> str:
+    """``'value'`` for a message: one line (escapes shown), at most 40 characters."""
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
 def suggest_id(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:ID_MAX].strip("-") or "my-id"
@@ -100,6 +108,8 @@ def decode(raw: bytes) -> str:
     """UTF-8 (a BOM is skipped); bad bytes are a located error."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(1, 1, "the file is saved as UTF-16; save it as UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -131,19 +141,53 @@ def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
                 "e.g. key: \"Moment of truth: no surprises\"",
             )
         return LoadError(line, col, "unexpected ':' here; check the indentation of this line, or quote the text")
+    if problem.startswith("block sequence entries are not allowed"):
+        return LoadError(line, col, "a '- ' list entry cannot start here; put the text in quotes, "
+                                    "or start the list on the next line")
+    if "scanning an alias" in context or "scanning an anchor" in context:
+        mark = exc.context_mark or exc.problem_mark
+        char = "*" if "alias" in context else "&"
+        return LoadError(mark.line + 1, mark.column + 1,
+                         f"text that starts with '{char}' must be put in quotes ('{char}' starts a YAML "
+                         f"{'alias' if char == '*' else 'anchor'})")
     if "flow sequence" in context:
         return LoadError(line, col, f"unclosed '[' (opened at line {exc.context_mark.line + 1}): expected ',' or ']'")
     if "flow mapping" in context:
         return LoadError(line, col, f"unclosed '{{' (opened at line {exc.context_mark.line + 1}): expected ',' or '}}'")
+    if "quoted scalar" in context and "escape" in problem or "hexdecimal" in problem:
+        return LoadError(line, col, "unknown escape sequence in double-quoted text: write '\\\\' for a "
+                                    "backslash, or put the text in single quotes")
     if "quoted scalar" in context:
         opened = exc.context_mark.line + 1 if exc.context_mark else line
         return LoadError(opened, exc.context_mark.column + 1 if exc.context_mark else col,
                          "unclosed quote: the text never ends with a matching quote")
+    if problem.startswith("could not find expected ':'") and exc.context_mark:
+        line = exc.context_mark.line + 1
+        return LoadError(line, exc.context_mark.column + 1,
+                         "expected 'key: value' on this line; indent it further to continue the text above, "
+                         "or add the missing key")
+    if problem.startswith("did not find expected key"):
+        return LoadError(line, col, "unexpected text here: check the indentation of this line, and put text "
+                                    "that starts with a quote or a bracket in quotes")
+    if problem.startswith("did not find expected '-' indicator"):
+        return LoadError(line, col, "expected a list entry ('- ...') here: check the indentation of this line")
     if "cannot start any token" in problem:
         char = src[col - 1 : col]
         return LoadError(line, col, f"the character {char!r} cannot start a value here; put the text in quotes")
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    return LoadError(line, col, message)
+    return LoadError(line, col, " ".join(message.split()))
+
+
+def _reader_hint(exc: yaml.reader.ReaderError, text: str) -> LoadError:
+    """A character YAML does not allow (control characters, U+FFFE, ...)."""
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    index = text.find(char)
+    if index < 0:
+        index = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return LoadError(line, col, f"the file contains the control character U+{ord(char):04X}, which YAML does "
+                                "not allow; remove it")
 
 
 # --------------------------------------------------------------------------- composing
@@ -156,6 +200,7 @@ class _Composer:
         self.key_positions: dict[Pointer, Pos] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
+        self.aliases = False
 
     def text_at(self, mark: Any) -> str:
         start = max(0, mark.index - 1) if mark.index is not None else 0
@@ -164,8 +209,10 @@ class _Composer:
     def _count(self, n: int, mark: Any) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
-            raise LoadError(mark.line + 1, mark.column + 1,
-                            f"the file expands to more than {MAX_NODES} values (too many aliases?); refused")
+            if self.aliases:
+                raise LoadError(mark.line + 1, mark.column + 1,
+                                f"aliases ('*name') expand the file to more than {MAX_NODES} values; refused")
+            raise LoadError(mark.line + 1, mark.column + 1, f"the file has more than {MAX_NODES} values; split it")
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         mark = event.start_mark
@@ -202,7 +249,10 @@ class _Composer:
             mark = event.start_mark
             if kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
-                    raise LoadError(mark.line + 1, mark.column + 1, f"unknown alias '*{event.anchor}'")
+                    raise LoadError(mark.line + 1, mark.column + 1,
+                                    f"unknown alias '*{event.anchor}'; to write text that starts with '*', "
+                                    "put it in quotes")
+                self.aliases = True
                 value, size = self.anchors[event.anchor]
                 self._count(size, mark)
                 self._place(stack, value, mark, is_alias=True)
@@ -216,7 +266,7 @@ class _Composer:
                 placed = self._place(stack, value, mark)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
-                if not stack and placed:
+                if not stack and placed is not None:
                     root = value
                 continue
             if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
@@ -252,11 +302,15 @@ class _Composer:
                 if is_alias:
                     raise LoadError(pos[0], pos[1], "a key must be plain text, not a list or mapping")
                 return None
-            key = "" if value is None else str(value)
+            if value is None:
+                raise LoadError(pos[0], pos[1], "a key is missing here: write 'key: value'")
+            if value == "<<" and isinstance(value, Plain):
+                raise LoadError(pos[0], pos[1], "merge keys ('<<: *name') are not supported; write the keys out")
+            key = str(value)
             child = pointer + (key,)
             if key in container:
                 first = self.key_positions.get(child, pos)
-                raise LoadError(pos[0], pos[1], f"duplicate key '{key}' (first written at line {first[0]})")
+                raise LoadError(pos[0], pos[1], f"duplicate key {quoted(key)} (first written at line {first[0]})")
             self.key_positions[child] = pos
             frame[2] = (key,)
             return child
@@ -275,8 +329,12 @@ def parse(text: str, path: str = "<string>") -> Document:
         data = composer.compose(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
         raise _yaml_hint(exc, text) from None
-    except yaml.YAMLError as exc:  # unmarked reader errors
-        raise LoadError(1, 1, f"invalid YAML: {exc}") from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_hint(exc, text) from None
+    except yaml.YAMLError as exc:  # other unmarked errors
+        raise LoadError(1, 1, " ".join(f"invalid YAML: {exc}".split())) from None
+    except UnicodeError:  # lone surrogates in a str that did not come from a file
+        raise LoadError(1, 1, "the text contains characters that cannot be saved as UTF-8") from None
     except RecursionError:
         raise LoadError(1, 1, f"nesting deeper than {MAX_DEPTH} levels; refused") from None
     return Document(path, data, composer.positions, composer.key_positions)
@@ -292,21 +350,36 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """Read and parse one file. Never raises for bad content."""
+def read_document(path: Path, root: Path, within: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Never raises for bad content.
+
+    The file (after following symlinks, of the file or of a folder above it) must
+    lie inside ``root`` or inside ``within`` (the data dir, which may be elsewhere).
+    """
     shown = rel(path, root)
     try:
         resolved = path.resolve()
-        if path.is_symlink() and not resolved.is_relative_to(root.resolve()):
-            return None, [Problem(shown, 1, 1, ERROR, "symlink points outside the project; refused")]
+        inside = resolved.is_relative_to(root.resolve()) or (
+            within is not None and resolved.is_relative_to(within.resolve()))
+        if not inside:
+            return None, [Problem(shown, 1, 1, ERROR, "a symlink (of the file or of a folder above it) points "
+                                                      "outside the project; refused")]
+        if path.is_symlink() and not path.exists():
+            return None, [Problem(shown, 1, 1, ERROR, "broken symlink: the file it points to does not exist")]
         if path.is_dir():
             return None, [Problem(shown, 1, 1, ERROR, "is a directory, but its name says it is a YAML file")]
+        if not path.is_file():
+            return None, [Problem(shown, 1, 1, ERROR, "not a regular file (a pipe or a device?); refused")]
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [Problem(shown, 1, 1, ERROR,
                                   f"file is {size // 1024} KiB, more than the {MAX_BYTES // 1024} KiB limit; split it")]
         raw = path.read_bytes()
+    except RuntimeError:  # Python < 3.13 raises this for a symlink loop
+        return None, [Problem(shown, 1, 1, ERROR, "symlink loop: the link points (through others) to itself")]
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, [Problem(shown, 1, 1, ERROR, "symlink loop: the link points (through others) to itself")]
         return None, [Problem(shown, 1, 1, ERROR, f"cannot read file: {exc.strerror or exc}")]
     try:
         doc = parse(decode(raw), shown)
@@ -343,8 +416,12 @@ def _candidates(data_dir: Path) -> Iterator[tuple[str, Path]]:
                     yield _KIND_DIRS[entry.name], sub
 
 
-def load_dir(data_dir: Path, root: Path) -> tuple[list[RawFile], list[Problem]]:
-    """Every playbook file of a data dir, parsed, with the problems found so far."""
+def load_dir(data_dir: Path, root: Path, broken: set[tuple[str, str]] | None = None) -> tuple[list[RawFile], list[Problem]]:
+    """Every playbook file of a data dir, parsed, with the problems found so far.
+
+    ``broken`` (when given) receives ``(kind, id)`` of every file that exists but
+    could not be read or parsed, so that references to it are not reported too.
+    """
     files: list[RawFile] = []
     problems: list[Problem] = []
     seen: dict[tuple[str, str], str] = {}
@@ -353,17 +430,19 @@ def load_dir(data_dir: Path, root: Path) -> tuple[list[RawFile], list[Problem]]:
         stem = path.name.rsplit(".", 1)[0]
         if kind != "playbook" and not is_valid_id(stem):
             problems.append(Problem(shown, 1, 1, ERROR,
-                                    f"file name '{path.name}' is not a valid id: use lower-case letters, digits "
+                                    f"file name {quoted(path.name)} is not a valid id: use lower-case letters, digits "
                                     f"and single hyphens, at most {ID_MAX} characters (e.g. '{suggest_id(stem)}{path.suffix}')"))
             continue
         if (kind, stem) in seen:
             problems.append(Problem(shown, 1, 1, ERROR, f"duplicate {kind} id '{stem}': also defined by {seen[(kind, stem)]}"))
             continue
         seen[(kind, stem)] = shown
-        doc, found = read_document(path, root)
+        doc, found = read_document(path, root, data_dir)
         problems.extend(found)
         if doc is not None:
             files.append(RawFile(kind, stem, rel(path, data_dir), doc))
+        elif broken is not None:
+            broken.add((kind, stem))
     return files, problems
 
 

@@ -33,8 +33,9 @@ def _merge_into(out: Document, target: dict[str, Any], over: Document, value: di
         child = pointer + (key,)
         if new is None:
             target.pop(key, None)
-            for table in (out.positions, out.key_positions, out.origins):
+            for table in (out.positions, out.key_positions, out.origins, out.removed):
                 _drop_under(table, child)
+            out.removed[child] = (over.path, over.key_pos(child))
             continue
         old = target.get(key)
         if isinstance(old, dict) and isinstance(new, dict):
@@ -42,15 +43,17 @@ def _merge_into(out: Document, target: dict[str, Any], over: Document, value: di
             _merge_into(out, old, over, new, child)
             continue
         target[key] = copy.deepcopy(new)
-        for table in (out.positions, out.key_positions, out.origins):
+        for table in (out.positions, out.key_positions, out.origins, out.removed):
             _drop_under(table, child)
         _copy_under(over, out, child)
 
 
 def merge(base: Document, over: Document) -> Document:
     """A new document: ``over`` deep-merged onto ``base`` (neither is changed)."""
-    out = Document(base.path, copy.deepcopy(base.data), dict(base.positions), dict(base.key_positions), dict(base.origins))
+    out = Document(base.path, copy.deepcopy(base.data), dict(base.positions), dict(base.key_positions),
+                   dict(base.origins), dict(base.removed))
     if isinstance(out.data, dict) and isinstance(over.data, dict):
         _merge_into(out, out.data, over, over.data, ())
         return out
-    return Document(over.path, copy.deepcopy(over.data), dict(over.positions), dict(over.key_positions), dict(over.origins))
+    return Document(over.path, copy.deepcopy(over.data), dict(over.positions), dict(over.key_positions),
+                    dict(over.origins), dict(over.removed))

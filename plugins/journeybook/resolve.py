@@ -8,17 +8,18 @@ The reference rules come from the ``x-ref`` annotations of the schemas.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from . import i18n, model
 from .errors import ERROR, WARNING, Problem, has_errors
-from .loader import Document, RawFile, hidden_yaml_warning, is_valid_id, load_dir, read_document, rel
+from .loader import Document, RawFile, hidden_yaml_warning, is_valid_id, load_dir, quoted, read_document, rel
 from .overlay import merge
 from .schema import SCHEMAS
 from .validate import as_int, check, did_you_mean, label
@@ -100,7 +101,7 @@ def duplicate_ids(doc: Document, kind: str) -> Iterator[Problem]:
                     line, col = doc.pos(pointer + (index, "id"))
                     at = doc.pos(pointer + (first[item["id"]], "id"))[0]
                     yield Problem(doc.path_of(pointer + (index, "id")), line, col, ERROR,
-                                  f"duplicate id '{item['id']}' in {label(pointer)} (first at line {at})")
+                                  f"duplicate id {quoted(item['id'])} in {label(pointer)} (first at line {at})")
                 else:
                     first[item["id"]] = index
 
@@ -109,14 +110,40 @@ def duplicate_ids(doc: Document, kind: str) -> Iterator[Problem]:
 
 
 class _BrandEnvironment(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**", "+", "//", "%"})
+    """Text can read ``brand.<key>`` and nothing else: no operators, filters, tests or calls
+    (``brand.name.center(10**9)`` would otherwise allocate gigabytes)."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "-", "/", "//", "%"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         raise SecurityError(f"the operator '{operator}' is not allowed in text")
 
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        raise SecurityError("calls are not allowed in text")
+
 
 _ENV = _BrandEnvironment(undefined=StrictUndefined, autoescape=False)
 _ENV.globals.clear()
+_ENV.filters.clear()
+_ENV.tests.clear()
+_ONLY_BRAND = "only {{ brand.<key> }} can be used in text"
+
+
+def _template_message(exc: Exception, brand: dict[str, str]) -> str:
+    known = ", ".join(f"brand.{k}" for k in sorted(brand))
+    if isinstance(exc, UndefinedError):
+        attribute = re.search(r"has no attribute '([^']*)'", str(exc))
+        if attribute:
+            name = f"brand.{attribute.group(1)}"
+            hint = did_you_mean(name, [f"brand.{k}" for k in brand])
+            return f"unknown variable {quoted(name)}{hint}; known variables: {known}"
+        undefined = re.search(r"'([^']*)' is undefined", str(exc))
+        if undefined:
+            return f"unknown variable {quoted(undefined.group(1))}: {_ONLY_BRAND}; known variables: {known}"
+    if isinstance(exc, TemplateSyntaxError):
+        return (f"cannot read the '{{{{ ... }}}}' in this text ({' '.join(str(exc.message).split())}): "
+                f"{_ONLY_BRAND}; known variables: {known}")
+    return f"{_ONLY_BRAND} ({' '.join(str(exc).rstrip('.').split())}); known variables: {known}"
 
 
 def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> list[Problem]:
@@ -132,9 +159,8 @@ def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> list[Proble
             continue
         try:
             out = _ENV.from_string(value).render(brand=brand)
-        except (TemplateError, SecurityError, TypeError, ValueError, OverflowError) as exc:
-            known = ", ".join(f"brand.{k}" for k in sorted(brand))
-            problems.append(Problem(where, line, col, ERROR, f"cannot fill in text: {exc}; known variables: {known}"))
+        except (TemplateError, SecurityError, TypeError, ValueError, OverflowError, RecursionError) as exc:
+            problems.append(Problem(where, line, col, ERROR, _template_message(exc, brand)))
             continue
         if len(out) > MAX_TEMPLATE_OUTPUT:
             problems.append(Problem(where, line, col, ERROR, "text with variables filled in is too long"))
@@ -158,6 +184,7 @@ class _Files:
     personas: dict[str, Document] = field(default_factory=dict)
     touchpoints: dict[str, Document] = field(default_factory=dict)
     journeys: dict[str, Document] = field(default_factory=dict)
+    broken: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of files that exist but did not load
 
     def table(self, kind: str) -> dict[str, Document]:
         return {"persona": self.personas, "touchpoint": self.touchpoints, "journey": self.journeys}[kind]
@@ -202,16 +229,16 @@ def _inside(doc: Document, pointer: tuple, value: str, base: Path, root: Path, w
     line, col = doc.pos(pointer)
     norm = posixpath.normpath(value.replace("\\", "/"))
     if value.startswith(("/", "\\")) or ":" in value or norm == ".." or norm.startswith("../"):
-        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' must be a path inside {what}, got '{value}'")]
+        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' must be a path inside {what}, got {quoted(value)}")]
     target = base / norm
     try:
         inside = target.resolve().is_relative_to(base.resolve())
-    except OSError:
+    except (OSError, ValueError, RuntimeError):  # unreadable, NUL in the name, symlink loop
         inside = False
     if not inside:
-        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' points outside {what}: '{value}'")]
+        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' points outside {what}: {quoted(value)}")]
     if not target.is_file():
-        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' file not found: '{value}' in {what}")]
+        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' file not found: {quoted(value)} in {what}")]
     return []
 
 
@@ -221,7 +248,7 @@ def _read_all(project: Project) -> tuple[_Files, Document | None, list[Problem],
     problems: list[Problem] = []
     if not data_dir.is_dir():
         return files, None, [Problem(project.data_dir, 1, 1, ERROR, f"data dir '{project.data_dir}' not found")], []
-    raws, found = load_dir(data_dir, project.root)
+    raws, found = load_dir(data_dir, project.root, files.broken)
     problems += found + hidden_yaml_warning(data_dir, project.root)
     for raw in raws:
         _add(files, raw, client_overlay=False)
@@ -232,7 +259,7 @@ def _read_all(project: Project) -> tuple[_Files, Document | None, list[Problem],
         problems += found
         overlay_dir = project.path(project.clients_dir) / project.client / "journeys"
         if client_doc is not None and overlay_dir.is_dir():
-            raws, found = load_dir(overlay_dir, project.root)
+            raws, found = load_dir(overlay_dir, project.root, files.broken)
             problems += found
             for raw in raws:
                 _add(files, raw, client_overlay=True)
@@ -245,7 +272,8 @@ def _read_all(project: Project) -> tuple[_Files, Document | None, list[Problem],
 # --------------------------------------------------------------------------- ids and references
 
 
-def _known_ids(files: _Files, language: str) -> dict[str, list[str]]:
+def _known_ids(files: _Files, language: str) -> dict[str, list[str] | None]:
+    """Ids per kind; ``None`` where they cannot be known (their file did not load)."""
     data = files.playbook.data if files.playbook is not None and isinstance(files.playbook.data, dict) else {}
 
     def ids(key: str) -> list[str]:
@@ -254,7 +282,7 @@ def _known_ids(files: _Files, language: str) -> dict[str, list[str]]:
 
     phases = ids("phases") if isinstance(data.get("phases"), list) else list(i18n.default_phase_names(language))
     categories = ids("categories") + [c for c in i18n.default_category_names(language) if c not in ids("categories")]
-    return {
+    known: dict[str, list[str] | None] = {
         "phase": phases,
         "category": categories,
         "channel": ids("channels"),
@@ -263,6 +291,26 @@ def _known_ids(files: _Files, language: str) -> dict[str, list[str]]:
         "touchpoint": sorted(files.touchpoints),
         "journey": sorted(files.journeys),
     }
+    if ("playbook", "playbook") in files.broken:  # its problem is reported; do not add one per reference
+        known.update(phase=None, category=None, channel=None, source=None)
+    for kind, broken_id in files.broken:
+        if kind in ("persona", "touchpoint", "journey") and broken_id not in known[kind]:
+            known[kind] = sorted([*known[kind], broken_id])
+    return known
+
+
+_PLURALS = {"category": "categories"}
+
+
+def _unknown(target: str, ref_id: str, known: list[str]) -> str:
+    """"unknown persona 'x' (did you mean 'y'?)", or the known ids when none is close."""
+    hint = did_you_mean(ref_id, known)
+    plural = _PLURALS.get(target, target + "s")
+    if not hint and not known:
+        hint = f"; no {plural} are defined" + (" (add them to playbook.yml)" if target in ("channel", "source") else "")
+    elif not hint:
+        hint = f"; known {plural}: " + ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+    return f"unknown {target} {quoted(ref_id)}{hint}"
 
 
 def check_references(files: _Files, known: dict[str, list[str]], client_doc: Document | None) -> list[Problem]:
@@ -270,21 +318,19 @@ def check_references(files: _Files, known: dict[str, list[str]], client_doc: Doc
     docs = list(files.all()) + ([("client", client_doc)] if client_doc is not None else [])
     for kind, doc in docs:
         for target, ref_id, pointer, at_key in references(doc, kind):
-            if ref_id in known[target]:
+            ids = known[target]
+            if ids is None or ref_id in ids:
                 continue
             line, col = doc.key_pos(pointer) if at_key else doc.pos(pointer)
-            hint = did_you_mean(ref_id, known[target])
-            if not hint and not known[target]:
-                hint = f"; no {target}s are defined" + (" (add them to playbook.yml)" if target in ("channel", "source") else "")
-            problems.append(Problem(doc.path_of(pointer), line, col, ERROR, f"unknown {target} '{ref_id}'{hint}"))
+            problems.append(Problem(doc.path_of(pointer), line, col, ERROR, _unknown(target, ref_id, ids)))
         problems += duplicate_ids(doc, kind)
     for doc in files.journeys.values():
-        problems += _persona_notes(doc)
+        problems += _persona_notes(doc, known["persona"] or [])
     return problems
 
 
-def _persona_notes(doc: Document) -> list[Problem]:
-    """persona_notes name personas who travel the journey."""
+def _persona_notes(doc: Document, personas: list[str]) -> list[Problem]:
+    """persona_notes name personas who travel the journey (unknown personas are reported as such)."""
     data = doc.data if isinstance(doc.data, dict) else {}
     travellers = data.get("personas") if isinstance(data.get("personas"), list) else []
     phases = data.get("phases") if isinstance(data.get("phases"), dict) else {}
@@ -295,10 +341,10 @@ def _persona_notes(doc: Document) -> list[Problem]:
             continue
         for persona in notes:
             pointer = ("phases", phase_id, "persona_notes", persona)
-            if persona not in travellers:
+            if persona not in travellers and persona in personas:
                 line, col = doc.key_pos(pointer)
                 problems.append(Problem(doc.path_of(pointer), line, col, ERROR,
-                                        f"persona '{persona}' has a note but is not in this journey's personas"))
+                                        f"persona {quoted(persona)} has a note but is not in this journey's personas"))
     return problems
 
 

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .errors import ERROR, Problem
-from .loader import Document, Plain
+from .loader import Document, Plain, quoted
 from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS
 
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
@@ -81,14 +81,14 @@ def kind_of(value: Any) -> str:
         return "a list"
     if as_int(value) is not None:
         return f"the number {value}"
+    if isinstance(value, Plain) and _NUM_RE.match(value):
+        return f"the number {value}"
     if isinstance(value, str) and not isinstance(value, Plain) and _NUM_RE.match(value):
         return f"the quoted text {_short(value)} (remove the quotes to write a number)"
     return f"the text {_short(value)}"
 
 
-def _short(value: Any) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+_short = quoted
 
 
 def expected(schema: dict[str, Any]) -> str:
@@ -118,11 +118,24 @@ def name_of(pointer: tuple) -> str:
 
 
 def label(pointer: tuple) -> str:
-    """``phases.purchase.touchpoints[2]`` style, for messages."""
+    """``phases.purchase.touchpoints[2]`` style, for messages (always one line)."""
     out = ""
     for part in pointer:
+        if not isinstance(part, int) and not str(part).isprintable():
+            part = repr(str(part))[1:-1]
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "the file"
+
+
+MISSING = "missing"  # at_key value of a message about a missing key: pointer names that key
+
+
+def _colon_hint(schema: dict[str, Any], inst: Any) -> str:
+    """Text turned into a one-entry mapping by an unquoted ': ' inside it."""
+    if schema.get("type") == "string" and isinstance(inst, dict) and len(inst) == 1 and all(
+            isinstance(v, str) for v in inst.values()):
+        return "; if the text contains ': ', put the whole text in quotes"
+    return ""
 
 
 def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
@@ -130,22 +143,31 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
     pointer = tuple(error.absolute_path)
     what = label(pointer)
     v, schema, inst = error.validator, error.schema, error.instance
-    if v == "required":
+    if "propertyNames" in error.absolute_schema_path:
+        if schema.get("pattern") == ID_PATTERN:
+            return  # keys that are ids (phases, persona_notes) are references: resolve names the nearest id
+        yield pointer + (inst,), (f"'{what}' key {_short(inst)} is not a valid name: use lower-case letters, "
+                                  "digits and '_'"), True
+    elif v == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
-        yield pointer, f"missing required key '{missing.group(1) if missing else error.message}'" + (
-            f" in {what}" if pointer else ""), False
+        name = missing.group(1) if missing else error.message
+        yield pointer + (name,), f"missing required key '{name}'" + (f" in {what}" if pointer else ""), MISSING
+    elif v in ("pattern", "maxLength") and "x-ref" in schema:
+        return  # a reference that cannot resolve: resolve reports it, naming the nearest id
     elif v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for key in inst:
             if key in schema.get("properties", {}) or str(key).startswith("x-"):
                 continue
             hint = did_you_mean(key, allowed) or (f"; allowed: {', '.join(allowed)}" if allowed else "")
-            yield pointer + (key,), f"unknown key '{key}'{hint}", True
+            yield pointer + (key,), f"unknown key {_short(key)}{hint}", True
     elif v == "type":
         if inst is None:
             yield pointer, f"'{what}' is empty; expected {expected(schema)}", False
+        elif not pointer:
+            yield pointer, f"the file should contain 'key: value' lines, not {kind_of(inst)}", False
         else:
-            yield pointer, f"'{what}' should be {expected(schema)}, not {kind_of(inst)}", False
+            yield pointer, f"'{what}' should be {expected(schema)}, not {kind_of(inst)}{_colon_hint(schema, inst)}", False
     elif v == "enum":
         yield pointer, f"'{what}' must be one of: {', '.join(schema['enum'])}; got {_short(inst)}" + did_you_mean(
             inst, schema["enum"]), False
@@ -175,6 +197,8 @@ def _pattern_message(what: str, pattern: str, value: Any) -> str:
         return (f"'{what}' {_short(value)} is not a valid id: use lower-case letters, digits and single hyphens")
     if pattern.startswith("^#"):
         return f"'{what}' must be a colour written as #rrggbb, got {_short(value)}"
+    if pattern.startswith("^[a-z]{2}"):
+        return f"'{what}' must be a language code such as en or nl, got {_short(value)}"
     return f"'{what}' {_short(value)} does not match the expected form {pattern}"
 
 
@@ -202,6 +226,15 @@ def check(doc: Document, kind: str) -> list[Problem]:
     problems = []
     for error in validator_for(kind).iter_errors(doc.data):
         for pointer, message, at_key in _messages(error):
+            if at_key == MISSING:
+                if pointer in doc.removed:  # an overlay's `key: null` removed a required key
+                    path, (line, col) = doc.removed[pointer]
+                    problems.append(Problem(path, line, col, ERROR,
+                                            message.replace("missing required key", "required key", 1)
+                                            + " cannot be removed with null"))
+                    continue
+                pointer = pointer[:-1]
+                at_key = False
             line, col = doc.key_pos(pointer) if at_key else doc.pos(pointer)
             problems.append(Problem(doc.path_of(pointer), line, col, ERROR, message))
     return sorted(set(problems))

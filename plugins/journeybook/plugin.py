@@ -1,0 +1,343 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It loads and checks the playbook before anything is written (a playbook with
+errors stops the build before MkDocs cleans ``site_dir``), adds the generated
+pages as virtual files, places them in the navigation, puts the rendered HTML in
+place of the (empty) Markdown, points "Edit this page" at the YAML, ships the
+package's CSS, JS and template overrides, and watches the data under ``serve``.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from . import errors
+from .nav import build_nav
+from .render import PageSpec, RenderOptions, render_pages, render_playbook_json
+from .resolve import Project, Result, load
+
+log = get_plugin_logger("journeybook")
+
+PACKAGE_DIR = Path(__file__).parent
+ASSETS = ("journeybook.css", "journeybook.js")
+ASSET_URI = "assets/journeybook/"
+
+
+class JourneybookConfig(Config):
+    data_dir = opt.Type(str, default="journeys")
+    clients_dir = opt.Type(str, default="clients")
+    client = opt.Optional(opt.Type(str))
+    edit_root = opt.Optional(opt.Type(str))  # URL prefix for files relative to the project root
+    nav_max_items = opt.Type(int, default=30)  # larger sections are scoped to the current page
+
+
+@dataclass
+class _Cache:
+    """Survives ``serve`` rebuilds: the last good result and what it was built from."""
+
+    key: tuple = ()
+    result: Result | None = None
+    pages: list[PageSpec] = field(default_factory=list)
+    json: str = ""
+    good_key: tuple = ()
+
+
+def _fingerprint(project: Project) -> tuple:
+    stamp = []
+    for folder in (project.path(project.data_dir), project.path(project.clients_dir), project.path(project.docs_dir)):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                stamp.append((str(path), st.st_mtime_ns, st.st_size))
+    return (project, tuple(stamp))
+
+
+class JourneybookPlugin(BasePlugin[JourneybookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = _Cache()
+        self.serving = False
+        self.specs: dict[str, PageSpec] = {}
+        self.project: Project | None = None
+        self.sections: list[Section] = []
+        self.scoped: dict[int, list[Any]] = {}
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.project = Project(
+            root=root,
+            data_dir=self.config.data_dir,
+            clients_dir=self.config.clients_dir,
+            docs_dir=str(Path(config.docs_dir).resolve().relative_to(root)) if Path(config.docs_dir).resolve().is_relative_to(root) else config.docs_dir,
+            site_name=config.site_name,
+            language=str(config.theme.get("language") or "en"),
+            client=self.config.client,
+        )
+        result = self._load(config)
+        self._apply_client(config, result)
+        self._add_theme(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> Result:
+        assert self.project is not None
+        key = _fingerprint(self.project) + (config.use_directory_urls, tuple(config.theme.dirs))
+        if key == self.cache.key and self.cache.result is not None:
+            return self.cache.result
+        result = load(self.project)
+        self._report(result.problems, config)
+        if errors.has_errors(result.problems) or result.playbook is None:
+            count = sum(1 for p in result.problems if p.is_error)
+            if self.serving and self.cache.result is not None:
+                log.error(f"{count} error(s) in the playbook; still serving the last good version")
+                return self.cache.result
+            raise PluginError(f"journeybook: the playbook has {count} error(s); nothing was built")
+        warnings = [p for p in result.problems if not p.is_error]
+        if config.strict and warnings:  # counted here too: `mkdocs build --strict -q` drops warnings
+            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n" + errors.format_text(warnings))
+        options = RenderOptions(
+            language=result.playbook.language,
+            scope=self._scope(config),
+            use_directory_urls=config.use_directory_urls,
+            template_dirs=tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir),
+        )
+        self.cache = _Cache(key, result, render_pages(result.playbook, options), render_playbook_json(result.playbook))
+        return result
+
+    def _report(self, problems: list[errors.Problem], config: MkDocsConfig) -> None:
+        for problem in problems:
+            (log.error if problem.is_error else log.warning)(str(problem))
+
+    def _scope(self, config: MkDocsConfig) -> str:
+        base = config.site_url or config.site_name
+        return f"{base}|{self.config.client or ''}"
+
+    def _apply_client(self, config: MkDocsConfig, result: Result) -> None:
+        playbook = result.playbook
+        if playbook is None or playbook.client is None:
+            return
+        client = playbook.client
+        config.site_name = client.name
+        if client.language:
+            config.theme["language"] = client.language
+        if client.logo:
+            config.theme["logo"] = ASSET_URI + "client-logo" + Path(client.logo).suffix
+
+    def _add_theme(self, config: MkDocsConfig) -> None:
+        """Ship our template overrides (after a user's custom_dir) and our CSS/JS."""
+        ours = str(PACKAGE_DIR / "theme")
+        if ours not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
+        if config.theme.name == "material":
+            features = config.theme.get("features") or []
+            if "navigation.indexes" not in features:
+                config.theme["features"] = [*features, "navigation.indexes"]
+        for name in ASSETS:
+            uri = ASSET_URI + name
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if uri not in [str(t) for t in target]:
+                target.append(uri)
+
+    # ------------------------------------------------------------------ files
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.specs = {spec.src_uri: spec for spec in self.cache.pages}
+        for spec in self.cache.pages:
+            existing = files.get_file_from_path(spec.src_uri)
+            if existing is not None:
+                log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
+                files.remove(existing)
+            files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.INCLUDED))
+        files.append(File.generated(config, "playbook.json", content=self.cache.json))
+        for name in ASSETS:
+            files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
+        client = self.cache.result.playbook.client if self.cache.result and self.cache.result.playbook else None
+        if client is not None and client.logo and self.project is not None:
+            logo = self.project.root / client.logo
+            files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
+        return files
+
+    # ------------------------------------------------------------------ navigation
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        playbook = self.cache.result.playbook if self.cache.result else None
+        if playbook is None:
+            return nav
+        options = RenderOptions(language=playbook.language)
+        ours = [self._section(s, files) for s in build_nav(playbook, options)]
+        kept = _without_generated(nav.items, set(self.specs))
+        items = kept + ours
+        pages = _pages_in(items)
+        _link(items, pages)
+        self.sections = ours
+        self._plan_scopes(ours)
+        return Navigation(items, pages)
+
+    def _section(self, node: Any, files: Files) -> Any:
+        if not hasattr(node, "children"):
+            return self._page(node.src_uri, node.title, files)
+        children = []
+        index = getattr(node, "index", None)
+        if index:
+            children.append(self._page(index, node.title, files))
+        children += [self._section(child, files) for child in node.children]
+        return Section(node.title, children)
+
+    def _page(self, src_uri: str, title: str, files: Files) -> Page:
+        file = files.get_file_from_path(src_uri)
+        if file is None or file.page is None:
+            raise PluginError(f"journeybook: the navigation names a page that was not generated: {src_uri}")
+        page = file.page
+        page.title = html.escape(self.specs[src_uri].title if src_uri in self.specs else title)  # MkDocs does not escape titles
+        return page
+
+    def _plan_scopes(self, sections: list[Section]) -> None:
+        """Large sections list only the current page's branch in the sidebar (cheap at scale)."""
+        self.scoped = {}
+        for section in _sections_in(sections):
+            if len(section.children) > self.config.nav_max_items:
+                self.scoped[id(section)] = list(section.children)
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        self._scope_nav(page)
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self._restore_nav()
+        return output
+
+    def _scope_nav(self, page: Page) -> None:
+        for section in _sections_in(self.sections):
+            full = self.scoped.get(id(section))
+            if full is None:
+                continue
+            keep = [child for i, child in enumerate(full) if i == 0 or child is page or _contains(child, page)]
+            section.children = keep if len(keep) > 1 or page in full else [full[0]]
+
+    def _restore_nav(self) -> None:
+        for section in _sections_in(self.sections):
+            if id(section) in self.scoped:
+                section.children = self.scoped[id(section)]
+
+    # ------------------------------------------------------------------ pages
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.edit_url = self._edit_url(config, spec.source_path)
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return html
+        page.toc = get_toc(_toc_tokens(spec.toc))
+        return spec.html
+
+    def _edit_url(self, config: MkDocsConfig, source: str | None) -> str | None:
+        if not source or not config.repo_url:
+            return None
+        root = self.config.edit_root
+        if root is None:
+            edit_uri = config.edit_uri or ""
+            docs = Path(config.docs_dir).name + "/"
+            root = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri
+        return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/")) + posixpath.normpath(source)
+
+    # ------------------------------------------------------------------ serve
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.project is not None:
+            for folder in (self.project.data_dir, self.project.clients_dir):
+                path = self.project.path(folder)
+                if path.is_dir():
+                    server.watch(str(path))
+        return server
+
+
+# ---------------------------------------------------------------------- nav helpers
+
+
+def _without_generated(items: list[Any], generated: set[str]) -> list[Any]:
+    kept = []
+    for item in items:
+        if isinstance(item, Section):
+            item.children = _without_generated(item.children, generated)
+            if item.children:
+                kept.append(item)
+        elif getattr(item, "file", None) is None or item.file.src_uri not in generated:
+            kept.append(item)
+    return kept
+
+
+def _sections_in(items: list[Any]) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found += _sections_in(item.children)
+    return found
+
+
+def _pages_in(items: list[Any]) -> list[Page]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found += _pages_in(item.children)
+        elif isinstance(item, Page):
+            found.append(item)
+    return found
+
+
+def _contains(item: Any, page: Page) -> bool:
+    return isinstance(item, Section) and any(child is page or _contains(child, page) for child in item.children)
+
+
+def _link(items: list[Any], pages: list[Page]) -> None:
+    _set_parents(items, None)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+
+
+def _set_parents(items: list[Any], parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _set_parents(item.children, item)
+
+
+def _toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[dict[str, Any]]:
+    tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, anchor, title in toc:
+        token = {"level": level, "id": anchor, "name": html.escape(title), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens

@@ -1,0 +1,123 @@
+"""Site-wide lookups built once per render: who uses which touchpoint, which
+persona travels which journey, what each page cites, the emotion curve data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Category, ChecklistItem, Journey, PhaseEntry, Playbook, Source, Touchpoint
+from .svg import CurveLine, CurvePhase, CurvePoint
+
+
+@dataclass(frozen=True)
+class TouchpointOnPage:
+    touchpoint: Touchpoint
+    note: str | None = None  # md
+
+
+@dataclass(frozen=True)
+class Use:
+    """One journey phase that uses a touchpoint."""
+
+    journey: Journey
+    entry: PhaseEntry
+    note: str | None = None  # md
+
+
+def unique(ids: Iterable[str]) -> tuple[str, ...]:
+    """First occurrence order, duplicates dropped."""
+    return tuple(dict.fromkeys(ids))
+
+
+class Site:
+    """Read-only indexes over a resolved playbook."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.playbook = playbook
+        self.phases = {p.id: p for p in playbook.phases}
+        self.categories = {c.id: c for c in playbook.categories}
+        self.channels = {c.id: c for c in playbook.channels}
+        self.sources = {s.id: s for s in playbook.sources}
+        self.uses = self._uses()
+        self.persona_journeys = self._persona_journeys()
+
+    # touchpoints -------------------------------------------------------------
+    def phase_touchpoints(self, entry: PhaseEntry) -> list[TouchpointOnPage]:
+        """The phase's touchpoints in order, then those only its steps name; each once."""
+        seen: dict[str, TouchpointOnPage] = {}
+        for use in entry.touchpoints:
+            if use.ref in self.playbook.touchpoints and use.ref not in seen:
+                seen[use.ref] = TouchpointOnPage(self.playbook.touchpoints[use.ref], use.note)
+        for step in entry.steps:
+            for ref in step.touchpoints:
+                if ref in self.playbook.touchpoints and ref not in seen:
+                    seen[ref] = TouchpointOnPage(self.playbook.touchpoints[ref])
+        return list(seen.values())
+
+    def _uses(self) -> dict[str, list[Use]]:
+        uses: dict[str, list[Use]] = {tid: [] for tid in self.playbook.touchpoints}
+        for journey in self.playbook.journeys.values():
+            for entry in journey.phases:
+                for on_page in self.phase_touchpoints(entry):
+                    uses[on_page.touchpoint.id].append(Use(journey, entry, on_page.note))
+        return uses
+
+    def category(self, category_id: str) -> Category:
+        return self.categories.get(category_id) or Category(category_id, category_id)
+
+    def touchpoints_by_category(self) -> list[tuple[Category, list[Touchpoint]]]:
+        """Categories in the playbook's order (unknown ones last), only those with touchpoints."""
+        groups: dict[str, list[Touchpoint]] = {}
+        for tp in self.playbook.touchpoints.values():
+            groups.setdefault(tp.category, []).append(tp)
+        order = [c.id for c in self.playbook.categories] + sorted(k for k in groups if k not in self.categories)
+        return [(self.category(cid), groups[cid]) for cid in order if cid in groups]
+
+    # personas ----------------------------------------------------------------
+    def _persona_journeys(self) -> dict[str, list[Journey]]:
+        out: dict[str, list[Journey]] = {pid: [] for pid in self.playbook.personas}
+        for journey in self.playbook.journeys.values():
+            for pid in unique(journey.personas):
+                if pid in out:
+                    out[pid].append(journey)
+        return out
+
+    def phase_name(self, phase_id: str) -> str:
+        phase = self.phases.get(phase_id)
+        return phase.name if phase else phase_id
+
+    # sources -----------------------------------------------------------------
+    def known_sources(self, ids: Iterable[str]) -> tuple[Source, ...]:
+        return tuple(self.sources[sid] for sid in unique(ids) if sid in self.sources)
+
+    @staticmethod
+    def item_evidence(items: Iterable[ChecklistItem]) -> list[str]:
+        return [sid for item in items for sid in item.evidence]
+
+    def phase_citations(self, entry: PhaseEntry) -> tuple[Source, ...]:
+        """The phase's own evidence, then the evidence of the checklist items shown on its page."""
+        items = [i for on_page in self.phase_touchpoints(entry) for i in on_page.touchpoint.checklist]
+        return self.known_sources([*entry.evidence, *self.item_evidence(items)])
+
+    def touchpoint_citations(self, tp: Touchpoint) -> tuple[Source, ...]:
+        return self.known_sources([*tp.evidence, *self.item_evidence(tp.checklist)])
+
+    def touchpoints_index_citations(self) -> tuple[Source, ...]:
+        items = [i for _, tps in self.touchpoints_by_category() for tp in tps for i in tp.checklist]
+        return self.known_sources(self.item_evidence(items))
+
+    # emotion curve -----------------------------------------------------------
+    def curve_line(self, journey: Journey, label: str) -> CurveLine:
+        return CurveLine(label, tuple(self._curve_phase(entry) for entry in journey.phases))
+
+    def _curve_phase(self, entry: PhaseEntry) -> CurvePhase:
+        name = self.phase_name(entry.phase)
+        steps = [s for s in entry.steps if s.emotion is not None]
+        if steps:
+            points = tuple(CurvePoint(f"{name} – {s.action}", s.emotion.score, s.action) for s in steps)  # type: ignore[union-attr]
+        elif entry.emotion is not None:
+            points = (CurvePoint(name, entry.emotion.score),)
+        else:
+            points = ()
+        return CurvePhase(name, points, tuple(entry.moments_of_truth))

@@ -1,0 +1,24 @@
+"""The renderer's public data: options in, page specs out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    language: str = "en"
+    scope: str = "journeybook"  # localStorage scope, goes into data-jb-scope
+    use_directory_urls: bool = True
+    template_dirs: tuple[str, ...] = ()  # user override dirs, searched before the package's templates
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # "journeys/<j>/<phase>.md", ...
+    url: str  # "journeys/<j>/<phase>/" (or ".html" without directory urls)
+    title: str
+    html: str  # page body: starts with <h1>
+    toc: tuple[tuple[int, str, str], ...]  # (level, id, plain text) of the h2/h3 headings, in order
+    source_path: str | None  # the YAML file it came from, for "Edit this page"
+    section: str  # "journeys" | "personas" | "touchpoints" | "sources"
