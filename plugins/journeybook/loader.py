@@ -32,6 +32,7 @@ MAX_NODES = 100_000
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
 YAML_SUFFIXES = (".yml", ".yaml")
+RESERVED_IDS = {"index"}  # ids that would collide with generated index pages
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _STR_TAGS = {"!", "tag:yaml.org,2002:str"}
@@ -432,6 +433,9 @@ def load_dir(data_dir: Path, root: Path, broken: set[tuple[str, str]] | None = N
             problems.append(Problem(shown, 1, 1, ERROR,
                                     f"file name {quoted(path.name)} is not a valid id: use lower-case letters, digits "
                                     f"and single hyphens, at most {ID_MAX} characters (e.g. '{suggest_id(stem)}{path.suffix}')"))
+            continue
+        if kind != "playbook" and stem in RESERVED_IDS:
+            problems.append(Problem(shown, 1, 1, ERROR, f"the id '{stem}' is reserved (it names the section's index page); rename the file"))
             continue
         if (kind, stem) in seen:
             problems.append(Problem(shown, 1, 1, ERROR, f"duplicate {kind} id '{stem}': also defined by {seen[(kind, stem)]}"))

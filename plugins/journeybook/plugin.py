@@ -20,7 +20,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -80,6 +80,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.project: Project | None = None
         self.sections: list[Section] = []
         self.scoped: dict[int, list[Any]] = {}
+        self.nav_titles: dict[str, str] = {}
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -212,7 +213,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if file is None or file.page is None:
             raise PluginError(f"journeybook: the navigation names a page that was not generated: {src_uri}")
         page = file.page
-        page.title = html.escape(self.specs[src_uri].title if src_uri in self.specs else title)  # MkDocs does not escape titles
+        self.nav_titles[src_uri] = html.escape(title)
+        page.title = self.nav_titles[src_uri]  # the short title of the nav entry; MkDocs does not escape titles
         return page
 
     def _plan_scopes(self, sections: list[Section]) -> None:
@@ -222,9 +224,24 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             if len(section.children) > self.config.nav_max_items:
                 self.scoped[id(section)] = list(section.children)
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    @event_priority(100)
+    def _full_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """Search (priority 0) indexes the page under its full title ..."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.title = html.escape(spec.title)
+        return context
+
+    @event_priority(-100)
+    def _nav_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """... and the sidebar shows the short one; the sidebar is scoped to this page."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.title = self.nav_titles.get(spec.src_uri, page.title)
         self._scope_nav(page)
         return context
+
+    on_page_context = CombinedEvent(_full_title, _nav_title)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self._restore_nav()
@@ -249,6 +266,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             page.edit_url = self._edit_url(config, spec.source_path)
+            page.meta["title"] = html.escape(spec.title)  # the browser tab's title
+            if spec.src_uri.count("/") == 2 and spec.src_uri.endswith("/index.md") and spec.section == "journeys":
+                page.meta["hide"] = ["toc"]  # the journey map needs the width
             return ""
         return markdown
 

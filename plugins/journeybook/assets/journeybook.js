@@ -7,6 +7,7 @@
  *
  * Ticks live in localStorage under "journeybook:" + SCOPE + ":" + TP as a sorted
  * JSON array of item ids. Without JavaScript the page still shows every item.
+ * Also marks same-origin absolute links, so that print shows external URLs only.
  */
 (function () {
   "use strict";
@@ -125,6 +126,15 @@
     Array.prototype.forEach.call(targets, function (el) { setText(el, done + "/" + total); });
   }
 
+  /* Print shows the address of external links only (journeybook.css). Material's
+   * instant navigation makes internal hrefs absolute, so mark those. */
+  function markInternalLinks() {
+    var links = document.querySelectorAll('.md-typeset a[href^="http:"], .md-typeset a[href^="https:"]');
+    Array.prototype.forEach.call(links, function (link) {
+      if (link.origin === window.location.origin) link.setAttribute("data-jb-internal", "");
+    });
+  }
+
   /* Page set-up: safe to run any number of times on the same document. */
   function init() {
     sections(null).forEach(function (section) {
@@ -138,6 +148,7 @@
       if (actions) actions.hidden = false;
     });
     render(null);
+    markInternalLinks();
   }
 
   /* CSV export (RFC 4180, CRLF line ends) */

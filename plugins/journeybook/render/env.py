@@ -70,10 +70,12 @@ class Ids:
         self._used = set(self._reserved)
 
     def fixed(self, value: str) -> str:
-        """A reserved id, used as is."""
-        if value not in self._reserved:
-            raise ValueError(f"id {value!r} was not reserved for this page")
-        return value
+        """A reserved id, used as is (an id nobody reserved is made unique instead,
+        so an override template that shows a checklist elsewhere still works)."""
+        if value in self._reserved:
+            self._reserved.discard(value)
+            return value
+        return self.unique(value)
 
     def unique(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3``, ... when taken."""

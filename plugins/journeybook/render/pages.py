@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import i18n
 from ..model import Journey, PhaseEntry, Persona, Playbook, Source, Step, Touchpoint
 from .env import Ids, environment, extract_toc, tidy
-from .site import Site
+from .site import Site, TouchpointOnPage
 from .spec import PageSpec, RenderOptions
 from .svg import CurveLabels, emotion_curve
 from .urls import Urls, relative_url
@@ -36,7 +36,7 @@ class MapColumn:
 
     entry: PhaseEntry
     name: str
-    touchpoints: list[Any]  # TouchpointOnPage
+    touchpoints: list[TouchpointOnPage]
     step_emotions: list[Step]
 
 

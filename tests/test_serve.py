@@ -1,0 +1,69 @@
+"""`mkdocs serve` rebuilds when the YAML changes and keeps the last good site on bad data."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from test_build import MINIMAL, write
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> None:
+    project = write(tmp_path, MINIMAL)
+    port = free_port()
+    exe = Path(sys.executable).parent / "mkdocs"
+    server = subprocess.Popen(
+        [str(exe), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True)
+    reader.start()
+    url = f"http://127.0.0.1:{port}/touchpoints/webshop/"
+    try:
+        assert wait_for(lambda: "Show shipping costs early" in fetch(url)), "".join(log)
+        touchpoint = project / "journeys" / "touchpoints" / "webshop.yml"
+        touchpoint.write_text(touchpoint.read_text().replace("Show shipping costs early", "Shipping costs up front"))
+        assert wait_for(lambda: "Shipping costs up front" in fetch(url)), "".join(log)
+
+        touchpoint.write_text("name: Webshop\ncategory: chekout\nchecklist: []\n")
+        assert wait_for(lambda: "unknown category 'chekout'" in "".join(log)), "".join(log)
+        time.sleep(1.0)
+        assert "Shipping costs up front" in fetch(url)
+        assert "Traceback" not in "".join(log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
