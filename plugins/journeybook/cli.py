@@ -7,6 +7,7 @@ No traceback reaches the user for bad input.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from . import errors
 from .config import find_config, project_from_config
 from .errors import Problem
-from .loader import is_valid_id, suggest_id
+from .loader import is_valid_id, rel, suggest_id
 from .resolve import Project, load
 from .schema import write_schemas
 
@@ -66,12 +67,23 @@ def _clients(project: Project) -> list[str]:
 
 
 def validate_all(project: Project, client: str | None = None) -> list[Problem]:
-    """Problems of the base playbook and of every client guide (or of one client)."""
-    targets: list[str | None] = [client] if client else [None, *_clients(project)]
-    found: set[Problem] = set()
-    for target in targets:
-        result = load(Project(**{**project.__dict__, "client": target}))
-        found.update(result.problems)
+    """Problems of the base playbook and of every client guide (or of one client).
+
+    A base file's problem is reported once, as the base check words it; a problem
+    that only a client's guide has in a base file says which client.
+    """
+    if client:
+        return load(Project(**{**project.__dict__, "client": client})).problems
+    found = set(load(project if project.client is None else Project(**{**project.__dict__, "client": None})).problems)
+    located = {(p.path, p.line, p.col) for p in found}
+    for target in _clients(project):
+        own = rel(project.path(project.clients_dir) / target, project.root) + "/"
+        for problem in load(Project(**{**project.__dict__, "client": target})).problems:
+            if problem in found or (problem.path, problem.line, problem.col) in located:
+                continue
+            if not problem.path.startswith(own):
+                problem = dataclasses.replace(problem, message=f"{problem.message} (in the guide of client '{target}')")
+            found.add(problem)
     return sorted(found)
 
 

@@ -92,9 +92,10 @@ def is_valid_id(text: str) -> bool:
 
 
 def quoted(value: Any) -> str:
-    """``'value'`` for a message: one line (escapes shown), at most 40 characters."""
+    """``'value'`` for a message: one line (invisible characters escaped), at most 40 characters."""
     text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    text = text if len(text) <= 40 else text[:37] + "..."
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
 
 
 def suggest_id(text: str) -> str:
@@ -119,8 +120,10 @@ def decode(raw: bytes) -> str:
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         raise LoadError(line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise LoadError(line, 1, "the file contains a NUL character; is it a binary file?")
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise LoadError(line, col, "the file contains a NUL character; is it a binary file?")
     return text
 
 

@@ -89,20 +89,28 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        root, client = self._root_and_client(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
+        docs = Path(config.docs_dir).resolve()
         self.project = Project(
             root=root,
             data_dir=self.config.data_dir,
             clients_dir=self.config.clients_dir,
-            docs_dir=str(Path(config.docs_dir).resolve().relative_to(root)) if Path(config.docs_dir).resolve().is_relative_to(root) else config.docs_dir,
+            docs_dir=docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs),
             site_name=config.site_name,
             language=str(config.theme.get("language") or "en"),
-            client=self.config.client,
+            client=client,
         )
         result = self._load(config)
         self._apply_client(config, result)
         self._add_theme(config)
         return config
+
+    def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
+        """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
+        candidate = config_dir.parent.parent
+        if (config_dir / "client.yml").is_file() and (candidate / self.config.clients_dir).resolve() == config_dir.parent:
+            return candidate, self.config.client or config_dir.name
+        return config_dir, self.config.client
 
     def _load(self, config: MkDocsConfig) -> Result:
         assert self.project is not None
@@ -135,7 +143,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _scope(self, config: MkDocsConfig) -> str:
         base = config.site_url or config.site_name
-        return f"{base}|{self.config.client or ''}"
+        return f"{base}|{self.project.client if self.project else ''}"
 
     def _apply_client(self, config: MkDocsConfig, result: Result) -> None:
         playbook = result.playbook
@@ -147,6 +155,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.theme["language"] = client.language
         if client.logo:
             config.theme["logo"] = ASSET_URI + "client-logo" + Path(client.logo).suffix
+        if client.colors:
+            config.extra_css.append(ASSET_URI + "client.css")
 
     def _add_theme(self, config: MkDocsConfig) -> None:
         """Ship our template overrides (after a user's custom_dir) and our CSS/JS."""
@@ -180,6 +190,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if client is not None and client.logo and self.project is not None:
             logo = self.project.root / client.logo
             files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
+        if client is not None and client.colors:
+            files.append(File.generated(config, ASSET_URI + "client.css", content=_client_css(client.colors)))
         return files
 
     # ------------------------------------------------------------------ navigation
@@ -361,3 +373,17 @@ def _toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[dict[str, Any]]:
         (stack[-1]["children"] if stack else tokens).append(token)
         stack.append(token)
     return tokens
+
+
+def _client_css(colors: dict[str, str]) -> str:
+    """Brand colours as Material's custom properties (values are validated #rrggbb)."""
+    lines = [":root, [data-md-color-scheme] {"]
+    if "primary" in colors:
+        lines += [f"  --md-primary-fg-color: {colors['primary']};",
+                  f"  --md-primary-fg-color--light: {colors['primary']};",
+                  f"  --md-primary-fg-color--dark: {colors['primary']};",
+                  f"  --md-typeset-a-color: {colors['primary']};"]
+    if "accent" in colors:
+        lines += [f"  --md-accent-fg-color: {colors['accent']};"]
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -50,8 +50,14 @@ def publish(target: Path, produce: Callable[[Path], None]) -> None:
 
 def mkdocs_build(config_file: Path, site_dir: Path, client: str | None = None) -> None:
     """Build one site with MkDocs into ``site_dir`` (no cleaning elsewhere)."""
+    import logging
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
     config = load_config(str(config_file), site_dir=str(site_dir))
     if client is not None:

@@ -19,7 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from . import i18n, model
 from .errors import ERROR, WARNING, Problem, has_errors
-from .loader import Document, RawFile, hidden_yaml_warning, is_valid_id, load_dir, quoted, read_document, rel
+from .loader import RESERVED_IDS, Document, RawFile, hidden_yaml_warning, is_valid_id, load_dir, quoted, read_document, rel
 from .overlay import merge
 from .schema import SCHEMAS
 from .validate import as_int, check, did_you_mean, label
@@ -116,10 +116,10 @@ class _BrandEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "-", "/", "//", "%"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        raise SecurityError(f"the operator '{operator}' is not allowed in text")
+        raise SecurityError(f"the operator '{operator}' is not allowed")
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        raise SecurityError("calls are not allowed in text")
+        raise SecurityError("calls are not allowed")
 
 
 _ENV = _BrandEnvironment(undefined=StrictUndefined, autoescape=False)
@@ -140,10 +140,12 @@ def _template_message(exc: Exception, brand: dict[str, str]) -> str:
         undefined = re.search(r"'([^']*)' is undefined", str(exc))
         if undefined:
             return f"unknown variable {quoted(undefined.group(1))}: {_ONLY_BRAND}; known variables: {known}"
-    if isinstance(exc, TemplateSyntaxError):
-        return (f"cannot read the '{{{{ ... }}}}' in this text ({' '.join(str(exc.message).split())}): "
-                f"{_ONLY_BRAND}; known variables: {known}")
-    return f"{_ONLY_BRAND} ({' '.join(str(exc).rstrip('.').split())}); known variables: {known}"
+    reason = " ".join(str(getattr(exc, "message", None) or exc).split()).rstrip(".")
+    if isinstance(exc, TemplateSyntaxError) and reason.startswith("No filter named"):
+        reason = "filters such as '|upper' are not allowed"
+    elif isinstance(exc, TemplateSyntaxError):
+        reason = f"cannot read the '{{{{ ... }}}}' in this text: {reason}"
+    return f"{_ONLY_BRAND} ({reason}); known variables: {known}"
 
 
 def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> list[Problem]:
@@ -326,6 +328,20 @@ def check_references(files: _Files, known: dict[str, list[str]], client_doc: Doc
         problems += duplicate_ids(doc, kind)
     for doc in files.journeys.values():
         problems += _persona_notes(doc, known["persona"] or [])
+    if files.playbook is not None:
+        problems += _reserved_phase_ids(files.playbook)
+    return problems
+
+
+def _reserved_phase_ids(doc: Document) -> list[Problem]:
+    phases = doc.data.get("phases") if isinstance(doc.data, dict) else None
+    problems = []
+    for index, phase in enumerate(phases if isinstance(phases, list) else []):
+        if isinstance(phase, dict) and phase.get("id") in RESERVED_IDS:
+            pointer = ("phases", index, "id")
+            line, col = doc.pos(pointer)
+            problems.append(Problem(doc.path_of(pointer), line, col, ERROR,
+                                    f"the phase id '{phase['id']}' is reserved (it names the journey map page)"))
     return problems
 
 

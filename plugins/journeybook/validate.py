@@ -177,7 +177,7 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
     elif v == "minItems":
         yield pointer, f"'{what}' needs at least {schema['minItems']} entr{'y' if schema['minItems'] == 1 else 'ies'}", False
     elif v == "minLength":
-        yield pointer, f"'{what}' is empty; write some text or remove the key", False
+        yield pointer, f"'{what}' is empty; write some text", False
     elif v == "maxLength":
         yield pointer, f"'{what}' is longer than {schema['maxLength']} characters", False
     elif v == "pattern":

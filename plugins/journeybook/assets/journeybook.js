@@ -233,11 +233,20 @@
 
   window.journeybook = { init: init };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init); // Material: once per page, instant navigation included
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+  /* Material's document$ emits once per page, instant navigation included. It
+   * exists when this script comes after Material's bundle (extra_javascript);
+   * loaded earlier, look again once the document is parsed. */
+  function start() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else {
+      init();
+    }
+  }
+
+  if (document.readyState === "loading" && !window.document$) {
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    init();
+    start();
   }
 })();

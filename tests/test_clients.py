@@ -1,0 +1,84 @@
+"""Agency guides: one base playbook, an overlay per client, all built in one command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_sample, run
+from html_tools import parse_file
+
+
+@pytest.fixture(scope="module")
+def all_clients(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_sample(tmp_path_factory.mktemp("agency"))
+    result = run(["journeybook", "build", "--all-clients", "--jobs", "2"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def scope_of(html_file: Path) -> str:
+    scopes = {el.attrs["data-jb-scope"] for el in parse_file(html_file).find(data_jb_scope=None)}
+    assert len(scopes) == 1
+    return scopes.pop()
+
+
+def test_every_client_builds_beside_the_base(all_clients: Path) -> None:
+    assert (all_clients / "index.html").is_file()
+    for client in ("acme-outdoor", "fietsbaas"):
+        assert (all_clients / client / "journeys" / "index.html").is_file()
+
+
+def test_brand_name_and_variables(all_clients: Path) -> None:
+    html = (all_clients / "acme-outdoor" / "journeys" / "online-purchase" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Buying outdoor gear at Acme Outdoor - Acme Outdoor</title>" in html
+    assert "Free shipping from €50" in html
+    assert "{{" not in html
+
+
+def test_journey_selection(all_clients: Path) -> None:
+    data = json.loads((all_clients / "acme-outdoor" / "playbook.json").read_text(encoding="utf-8"))
+    assert sorted(data["journeys"]) == ["online-purchase", "repair-request"]
+    assert not (all_clients / "acme-outdoor" / "journeys" / "business-software").exists()
+    assert (all_clients / "journeys" / "business-software" / "index.html").is_file()
+
+
+def test_dutch_client_gets_dutch_labels_logo_and_colours(all_clients: Path) -> None:
+    site = all_clients / "fietsbaas"
+    html = parse_file(site / "journeys" / "index.html")
+    assert html.find("html", lang="nl")
+    tabs = [el.text.strip() for el in html.has_class("md-tabs__link")]
+    assert "Klantreizen" in tabs and "Bronnen" in tabs
+    assert (site / "assets" / "journeybook" / "client-logo.svg").is_file()
+    css = (site / "assets" / "journeybook" / "client.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #c62828;" in css
+    assert (site / "journeys" / "e-bike-kopen" / "index.html").is_file()
+
+
+def test_ticks_are_scoped_per_client(all_clients: Path) -> None:
+    base = scope_of(all_clients / "touchpoints" / "checkout" / "index.html")
+    acme = scope_of(all_clients / "acme-outdoor" / "touchpoints" / "checkout" / "index.html")
+    assert base != acme
+
+
+def test_client_mkdocs_yml_builds_that_client(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    result = run(["mkdocs", "build", "-q", "-f", "clients/acme-outdoor/mkdocs.yml"], project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "acme-outdoor" / "touchpoints" / "checkout" / "index.html").read_text(encoding="utf-8")
+    assert "- Acme Outdoor</title>" in html
+
+
+def test_unknown_brand_variable_is_a_located_error(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    overlay = project / "clients" / "acme-outdoor" / "journeys" / "online-purchase.yml"
+    overlay.write_text('title: "Buying at {{ brand.nmae }}"\n', encoding="utf-8")
+    result = run(["journeybook", "validate", "--client", "acme-outdoor"], project)
+    assert result.returncode == 1
+    line = next(l for l in result.stdout.splitlines() if "brand.nmae" in l or "nmae" in l)
+    assert line.startswith("clients/acme-outdoor/journeys/online-purchase.yml:1:8: error:")
+    build = run(["journeybook", "build", "--all-clients"], project)
+    assert build.returncode == 1
+    assert not (project / "site").exists()
