@@ -218,7 +218,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if index:
             children.append(self._page(index, node.title, files))
         children += [self._section(child, files) for child in node.children]
-        return Section(node.title, children)
+        return Section(html.escape(node.title), children)  # MkDocs does not escape titles
 
     def _page(self, src_uri: str, title: str, files: Files) -> Page:
         file = files.get_file_from_path(src_uri)
