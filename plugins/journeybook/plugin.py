@@ -233,6 +233,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """Large sections list only the current page's branch in the sidebar (cheap at scale)."""
         self.scoped = {}
         for section in _sections_in(sections):
+            if _is_journey(section):
+                continue  # a journey's pages always list its phases
             if len(section.children) > self.config.nav_max_items:
                 self.scoped[id(section)] = list(section.children)
 
@@ -279,7 +281,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if spec is not None:
             page.edit_url = self._edit_url(config, spec.source_path)
             page.meta["title"] = html.escape(spec.title)  # the browser tab's title
-            if spec.src_uri.count("/") == 2 and spec.src_uri.endswith("/index.md") and spec.section == "journeys":
+            if _is_journey_map(spec.src_uri):
                 page.meta["hide"] = ["toc"]  # the journey map needs the width
             return ""
         return markdown
@@ -325,6 +327,15 @@ def _without_generated(items: list[Any], generated: set[str]) -> list[Any]:
         elif getattr(item, "file", None) is None or item.file.src_uri not in generated:
             kept.append(item)
     return kept
+
+
+def _is_journey_map(src_uri: str) -> bool:
+    return src_uri.startswith("journeys/") and src_uri.count("/") == 2 and src_uri.endswith("/index.md")
+
+
+def _is_journey(section: Section) -> bool:
+    first = section.children[0] if section.children else None
+    return isinstance(first, Page) and _is_journey_map(first.file.src_uri)
 
 
 def _sections_in(items: list[Any]) -> list[Section]:
