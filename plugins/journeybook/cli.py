@@ -15,9 +15,9 @@ from pathlib import Path
 from . import errors
 from .config import find_config, project_from_config
 from .errors import Problem
-from .loader import is_valid_id, rel, suggest_id
+from .loader import is_valid_id, read_document, rel, suggest_id
 from .resolve import Project, load
-from .schema import write_schemas
+from .schema import PHASE_IDS, write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -94,6 +94,8 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
         print(errors.summary(problems))
         return
     for problem in problems:
+        if not problem.path.isprintable():  # a file name with a line break must not break the one-line format
+            problem = dataclasses.replace(problem, path="".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path))
         print(problem)
     print(errors.summary(problems))
 
@@ -104,6 +106,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
         return EXIT_USAGE
     project = project_from_config(root)
+    if args.client and args.client not in _clients(project):
+        clients = _clients(project)
+        print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
+        return EXIT_USAGE
     problems = validate_all(project, args.client)
     _print_problems(problems, args.format)
     failing = [p for p in problems if p.is_error or args.strict]
@@ -208,7 +214,7 @@ summary: |
 goal: What the business wants from it
 trigger: What starts it
 phases:                       # phase ids: {phases}
-  awareness:
+  {first_phase}:
     goal: What the customer wants in this phase
     actions:
       - What the customer does
@@ -223,6 +229,20 @@ phases:                       # phase ids: {phases}
       - Where the brand must make the difference
 """,
 }
+
+
+def _phase_ids(project: Project) -> list[str]:
+    """The playbook's own phase ids, or the default ones: a new journey must use ids that exist."""
+    data_dir = project.path(project.data_dir)
+    for name in ("playbook.yml", "playbook.yaml"):
+        if (data_dir / name).is_file():
+            doc, _problems = read_document(data_dir / name, project.root, data_dir)
+            phases = doc.data.get("phases") if doc is not None and isinstance(doc.data, dict) else None
+            ids = [str(p["id"]) for p in phases if isinstance(p, dict) and isinstance(p.get("id"), str)
+                   and is_valid_id(p["id"])] if isinstance(phases, list) else []
+            if ids:
+                return ids
+    return list(PHASE_IDS)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -241,9 +261,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         print("journeybook: error: a journey needs a persona; run `journeybook new persona ID` first", file=sys.stderr)
         return EXIT_PROBLEMS
     title = args.id.replace("-", " ").capitalize()
+    phases = _phase_ids(project)
     text = STARTERS[args.kind].format(
         title=title, category="seo", persona=personas[0] if personas else "",
-        phases="awareness, consideration, purchase, service, loyalty",
+        phases=", ".join(phases), first_phase=phases[0],
     )
     folder.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:

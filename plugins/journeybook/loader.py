@@ -13,9 +13,11 @@ module composes the events itself, iteratively, so that:
 
 from __future__ import annotations
 
+import bisect
 import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,20 +122,47 @@ def decode(raw: bytes) -> str:
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         raise LoadError(line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
     if "\x00" in text:
-        index = text.index("\x00")
-        line = text.count("\n", 0, index) + 1
-        col = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise LoadError(line, col, "the file contains a NUL character; is it a binary file?")
+        raise LoadError(*_index_pos(text, text.index("\x00")), "the file contains a NUL character; is it a binary file?")
     return text
 
 
+class _Lines:
+    """Positions as editors count them: YAML also breaks lines at U+0085, U+2028 and U+2029."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] | None = None
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            self.starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
+
+    def pos(self, mark: Any) -> Pos:
+        if self.starts is None or mark.index is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_right(self.starts, mark.index)
+        return line, mark.index - self.starts[line - 1] + 1
+
+    def source_line(self, line: int) -> str:
+        lines = _BREAK_RE.split(self.text)
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
+def _index_pos(text: str, index: int) -> Pos:
+    """(line, col) of a character index, lines broken at CR LF, CR or LF."""
+    starts = [0] + [m.end() for m in _BREAK_RE.finditer(text, 0, index)]
+    return len(starts), index - starts[-1] + 1
+
+
 def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
+    lines = _Lines(text)
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = lines.pos(mark) if mark else (1, 1)
+    opened = lines.pos(exc.context_mark) if exc.context_mark else (line, col)
     problem = (exc.problem or "invalid YAML").strip()
     context = (exc.context or "").strip()
-    lines = text.splitlines()
-    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    src = lines.source_line(line)
     if "\t" in src[: max(col, 1)] or ("cannot start any token" in problem and src[col - 1 : col] == "\t"):
         return LoadError(line, col, "tab character in indentation: YAML indents with spaces only")
     if problem.startswith("mapping values are not allowed"):
@@ -145,31 +174,34 @@ def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
                 "e.g. key: \"Moment of truth: no surprises\"",
             )
         return LoadError(line, col, "unexpected ':' here; check the indentation of this line, or quote the text")
-    if problem.startswith("block sequence entries are not allowed"):
+    if "sequence entries are not allowed" in problem:  # libyaml says "block sequence entries"
         return LoadError(line, col, "a '- ' list entry cannot start here; put the text in quotes, "
                                     "or start the list on the next line")
     if "scanning an alias" in context or "scanning an anchor" in context:
-        mark = exc.context_mark or exc.problem_mark
         char = "*" if "alias" in context else "&"
-        return LoadError(mark.line + 1, mark.column + 1,
+        return LoadError(*opened,
                          f"text that starts with '{char}' must be put in quotes ('{char}' starts a YAML "
                          f"{'alias' if char == '*' else 'anchor'})")
     if "flow sequence" in context:
-        return LoadError(line, col, f"unclosed '[' (opened at line {exc.context_mark.line + 1}): expected ',' or ']'")
+        return LoadError(line, col, f"unclosed '[' (opened at line {opened[0]}): expected ',' or ']'")
     if "flow mapping" in context:
-        return LoadError(line, col, f"unclosed '{{' (opened at line {exc.context_mark.line + 1}): expected ',' or '}}'")
+        return LoadError(line, col, f"unclosed '{{' (opened at line {opened[0]}): expected ',' or '}}'")
     if "quoted scalar" in context and "escape" in problem or "hexdecimal" in problem:
+        backslash = src.rfind("\\", 0, col)  # the parsers point at, or past, the backslash
+        col = backslash + 1 if backslash >= 0 else col
         return LoadError(line, col, "unknown escape sequence in double-quoted text: write '\\\\' for a "
                                     "backslash, or put the text in single quotes")
     if "quoted scalar" in context:
-        opened = exc.context_mark.line + 1 if exc.context_mark else line
-        return LoadError(opened, exc.context_mark.column + 1 if exc.context_mark else col,
+        return LoadError(*opened,
                          "unclosed quote: the text never ends with a matching quote")
     if problem.startswith("could not find expected ':'") and exc.context_mark:
-        line = exc.context_mark.line + 1
-        return LoadError(line, exc.context_mark.column + 1,
+        return LoadError(*opened,
                          "expected 'key: value' on this line; indent it further to continue the text above, "
                          "or add the missing key")
+    if problem.startswith("expected <block end>") and "block collection" in context:  # pure-Python parser
+        problem = "did not find expected '-' indicator"
+    elif problem.startswith("expected <block end>"):
+        problem = "did not find expected key"
     if problem.startswith("did not find expected key"):
         return LoadError(line, col, "unexpected text here: check the indentation of this line, and put text "
                                     "that starts with a quote or a bracket in quotes")
@@ -188,8 +220,7 @@ def _reader_hint(exc: yaml.reader.ReaderError, text: str) -> LoadError:
     index = text.find(char)
     if index < 0:
         index = min(max(exc.position, 0), len(text))
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    line, col = _index_pos(text, index)
     return LoadError(line, col, f"the file contains the control character U+{ord(char):04X}, which YAML does "
                                 "not allow; remove it")
 
@@ -200,6 +231,7 @@ def _reader_hint(exc: yaml.reader.ReaderError, text: str) -> LoadError:
 class _Composer:
     def __init__(self, text: str):
         self.text = text
+        self.lines = _Lines(text)
         self.positions: dict[Pointer, Pos] = {}
         self.key_positions: dict[Pointer, Pos] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -214,14 +246,14 @@ class _Composer:
         self.nodes += n
         if self.nodes > MAX_NODES:
             if self.aliases:
-                raise LoadError(mark.line + 1, mark.column + 1,
+                raise LoadError(*self.lines.pos(mark),
                                 f"aliases ('*name') expand the file to more than {MAX_NODES} values; refused")
-            raise LoadError(mark.line + 1, mark.column + 1, f"the file has more than {MAX_NODES} values; split it")
+            raise LoadError(*self.lines.pos(mark), f"the file has more than {MAX_NODES} values; split it")
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         mark = event.start_mark
         if event.tag and event.tag not in _STR_TAGS:
-            raise LoadError(mark.line + 1, mark.column + 1,
+            raise LoadError(*self.lines.pos(mark),
                             f"YAML tags such as {event.tag!r} are not supported; remove the tag")
         if event.style in (None, "") and not event.tag:
             return None if event.value in _NULLS else Plain(event.value)
@@ -240,7 +272,7 @@ class _Composer:
                 documents += 1
                 if documents > 1:
                     m = event.start_mark
-                    raise LoadError(m.line + 1, m.column + 1, "only one YAML document per file ('---' starts a second one)")
+                    raise LoadError(*self.lines.pos(m), "only one YAML document per file ('---' starts a second one)")
                 continue
             if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
                 container, pointer, _key, size_before, anchor = stack.pop()
@@ -253,7 +285,7 @@ class _Composer:
             mark = event.start_mark
             if kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
-                    raise LoadError(mark.line + 1, mark.column + 1,
+                    raise LoadError(*self.lines.pos(mark),
                                     f"unknown alias '*{event.anchor}'; to write text that starts with '*', "
                                     "put it in quotes")
                 self.aliases = True
@@ -274,23 +306,23 @@ class _Composer:
                     root = value
                 continue
             if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise LoadError(mark.line + 1, mark.column + 1, f"YAML tags such as {tag!r} are not supported; remove the tag")
+                raise LoadError(*self.lines.pos(mark), f"YAML tags such as {tag!r} are not supported; remove the tag")
             if len(stack) >= MAX_DEPTH:
-                raise LoadError(mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels; refused")
+                raise LoadError(*self.lines.pos(mark), f"nesting deeper than {MAX_DEPTH} levels; refused")
             container: Any = {} if kind is yaml.MappingStartEvent else []
             pointer = self._place(stack, container, mark)
             if pointer is None:  # the container is a mapping key
                 if self.text_at(mark).startswith("{{"):
-                    raise LoadError(mark.line + 1, mark.column + 1,
+                    raise LoadError(*self.lines.pos(mark),
                                     "text that starts with '{{' must be quoted, e.g. summary: \"{{ brand.name }} ...\"")
-                raise LoadError(mark.line + 1, mark.column + 1, "a key must be plain text, not a list or mapping")
+                raise LoadError(*self.lines.pos(mark), "a key must be plain text, not a list or mapping")
             stack.append([container, pointer, None, self.nodes, event.anchor])
             if len(stack) == 1:
                 root = container
         return root
 
     def _place(self, stack: list[list[Any]], value: Any, mark: Any, is_alias: bool = False) -> Pointer | None:
-        pos = (mark.line + 1, mark.column + 1)
+        pos = self.lines.pos(mark)
         if not stack:
             self.positions[()] = pos
             return ()
@@ -370,9 +402,10 @@ def read_document(path: Path, root: Path, within: Path | None = None) -> tuple[D
                                                       "outside the project; refused")]
         if path.is_symlink() and not path.exists():
             return None, [Problem(shown, 1, 1, ERROR, "broken symlink: the file it points to does not exist")]
-        if path.is_dir():
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             return None, [Problem(shown, 1, 1, ERROR, "is a directory, but its name says it is a YAML file")]
-        if not path.is_file():
+        if not stat.S_ISREG(mode):  # reading a FIFO would wait forever
             return None, [Problem(shown, 1, 1, ERROR, "not a regular file (a pipe or a device?); refused")]
         size = path.stat().st_size
         if size > MAX_BYTES:

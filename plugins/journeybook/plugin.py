@@ -143,7 +143,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _scope(self, config: MkDocsConfig) -> str:
         base = config.site_url or config.site_name
-        return f"{base}|{self.project.client if self.project else ''}"
+        return f"{base}|{(self.project.client if self.project else None) or ''}"
 
     def _apply_client(self, config: MkDocsConfig, result: Result) -> None:
         playbook = result.playbook
