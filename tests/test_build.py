@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import copy_sample, mkdocs_build, run
@@ -118,3 +119,34 @@ def test_journeybook_build_is_atomic(tmp_path: Path) -> None:
     assert "unknown category 'chekout' (did you mean 'checkout'?)" in result.stdout
     assert digest(project / "site") == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jb-")]
+
+
+def test_killed_build_leaves_the_old_site(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path / "p")
+    assert run(["journeybook", "build"], project).returncode == 0
+    before = digest(project / "site")
+    exe = Path(sys.executable).parent / "journeybook"
+    build = subprocess.Popen([str(exe), "build", "--all-clients", "--jobs", "1"], cwd=project,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(p.name.startswith(".jb-build-") for p in project.iterdir()):
+        time.sleep(0.01)
+    assert build.poll() is None, "the build finished before it could be interrupted"
+    build.kill()
+    build.wait(timeout=30)
+    assert digest(project / "site") == before
+    assert run(["journeybook", "build"], project).returncode == 0
+    assert not [p for p in project.iterdir() if p.name.startswith(".jb-")]
+
+
+def test_output_does_not_depend_on_listing_order(tmp_path: Path) -> None:
+    one = copy_sample(tmp_path / "one")
+    two = tmp_path / "two"
+    for src in sorted(one.rglob("*"), reverse=True):  # create files in the opposite order
+        target = two / src.relative_to(one)
+        if src.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(src.read_bytes())
+    assert mkdocs_build(one).returncode == 0
+    assert mkdocs_build(two).returncode == 0
+    assert digest(one / "site") == digest(two / "site")
