@@ -141,3 +141,13 @@ def test_generated_pages_never_written_into_sources(sample_site: Path) -> None:
     project = sample_site.parent
     assert not (project / "content" / "journeys").exists()
     assert sorted(p.name for p in (project / "journeys").iterdir()) == sorted(p.name for p in (REPO / "journeys").iterdir())
+
+
+def test_one_curve_line_per_persona_who_feels_differently(sample_site: Path, playbook) -> None:
+    journey = next(j for j in playbook.journeys.values() if any(e.persona_emotions for e in j.phases))
+    differing = {pid for e in journey.phases for pid in e.persona_emotions}
+    html = parse_file(page(sample_site, f"journeys/{journey.id}/"))
+    lines = [el for el in html.find("polyline") if "jb-curve__line" in (el.attrs.get("class") or "")]
+    assert len(lines) == 1 + len(differing)
+    persona = parse_file(page(sample_site, f"personas/{sorted(differing)[0]}/"))
+    assert any("jb-emotion-curve" in (el.attrs.get("class") or "") for el in persona.find("svg"))

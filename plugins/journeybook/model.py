@@ -133,6 +133,7 @@ class PhaseEntry:
     kpis: list[Kpi] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     persona_notes: dict[str, str] = field(default_factory=dict)  # persona id -> md
+    persona_emotions: dict[str, Emotion] = field(default_factory=dict)  # persona id -> how that persona feels here
 
 
 @dataclass

@@ -282,7 +282,8 @@ def _known_ids(files: _Files, language: str) -> dict[str, list[str] | None]:
         items = data.get(key)
         return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)] if isinstance(items, list) else []
 
-    phases = ids("phases") if isinstance(data.get("phases"), list) else list(i18n.default_phase_names(language))
+    # an empty or unreadable phase list is reported where it is written, not at every journey that uses a phase
+    phases = ids("phases") or (None if data.get("phases") else list(i18n.default_phase_names(language)))
     categories = ids("categories") + [c for c in i18n.default_category_names(language) if c not in ids("categories")]
     known: dict[str, list[str] | None] = {
         "phase": phases,
@@ -438,6 +439,24 @@ def _touchpoint(tid: str, doc: Document) -> model.Touchpoint:
     )
 
 
+def _notes(notes: dict[str, Any] | None) -> dict[str, str]:
+    """persona id -> the note's Markdown (a note may be text or {note, emotion})."""
+    out = {}
+    for pid, value in sorted((notes or {}).items()):
+        text = value.get("note") if isinstance(value, dict) else value
+        if text:
+            out[str(pid)] = str(text)
+    return out
+
+
+def _persona_emotions(notes: dict[str, Any] | None) -> dict[str, model.Emotion]:
+    out = {}
+    for pid, value in sorted((notes or {}).items()):
+        if isinstance(value, dict) and value.get("emotion") is not None:
+            out[str(pid)] = _emotion(value["emotion"])
+    return out
+
+
 def _use(value: Any) -> model.TouchpointUse:
     return model.TouchpointUse(value["ref"], value.get("note")) if isinstance(value, dict) else model.TouchpointUse(str(value))
 
@@ -452,7 +471,8 @@ def _phase_entry(phase_id: str, e: dict[str, Any]) -> model.PhaseEntry:
         touchpoints=[_use(t) for t in e.get("touchpoints") or []],
         pain_points=_texts(e.get("pain_points")), opportunities=_texts(e.get("opportunities")),
         moments_of_truth=_texts(e.get("moments_of_truth")), kpis=_kpis(e.get("kpis")),
-        evidence=_texts(e.get("evidence")), persona_notes={str(k): v for k, v in sorted((e.get("persona_notes") or {}).items()) if v},
+        evidence=_texts(e.get("evidence")), persona_notes=_notes(e.get("persona_notes")),
+        persona_emotions=_persona_emotions(e.get("persona_notes")),
     )
 
 

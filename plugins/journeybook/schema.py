@@ -169,6 +169,14 @@ TOUCHPOINT_USE = {
     ],
     "description": "A touchpoint id, or {ref, note}.",
 }
+PERSONA_NOTE = {
+    "oneOf": [
+        md("How this persona differs here."),
+        obj({"note": md("How this persona differs here."), "emotion": EMOTION},
+            description="A note and this persona's own emotion, drawn as its own line on the emotion curve."),
+    ],
+    "description": "Markdown, or {note, emotion} when this persona feels differently here.",
+}
 STEP = obj(
     {
         "id": ident("Step id, unique in the phase."),
@@ -192,7 +200,7 @@ PHASE_ENTRY = obj(
         "moments_of_truth": texts("Where the brand must make the difference."),
         "kpis": list_of(KPI, "How this phase is measured."),
         "evidence": EVIDENCE,
-        "persona_notes": {"type": "object", "additionalProperties": md("How this persona differs here."),
+        "persona_notes": {"type": "object", "additionalProperties": PERSONA_NOTE,
                           "propertyNames": {"pattern": ID_PATTERN}, "x-ref-keys": "persona",
                           "description": "persona id → how that persona differs here."},
     },

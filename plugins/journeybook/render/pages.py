@@ -200,7 +200,8 @@ class Renderer:
                 moment_of_truth=self.labels["moment_of_truth"],
                 no_emotion=self.labels["no_emotion"],
             )
-            return emotion_curve([self.site.curve_line(journey, label)], svg_id=ids.unique(base), labels=labels)
+            lines = self.site.curve_lines(journey) if persona is None else [self.site.curve_line(journey, label, persona.id)]
+            return emotion_curve(lines, svg_id=ids.unique(base), labels=labels)
 
         return curve
 

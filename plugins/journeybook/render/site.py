@@ -108,13 +108,25 @@ class Site:
         return self.known_sources(self.item_evidence(items))
 
     # emotion curve -----------------------------------------------------------
-    def curve_line(self, journey: Journey, label: str) -> CurveLine:
-        return CurveLine(label, tuple(self._curve_phase(entry) for entry in journey.phases))
+    def curve_line(self, journey: Journey, label: str, persona_id: str | None = None) -> CurveLine:
+        """The journey's curve; for a persona, its own emotions replace the phase's where given."""
+        return CurveLine(label, tuple(self._curve_phase(entry, persona_id) for entry in journey.phases))
 
-    def _curve_phase(self, entry: PhaseEntry) -> CurvePhase:
+    def curve_lines(self, journey: Journey) -> list[CurveLine]:
+        """The journey's line, plus one per persona who feels differently somewhere."""
+        lines = [self.curve_line(journey, journey.title)]
+        for pid in journey.personas:
+            if pid in self.playbook.personas and any(pid in e.persona_emotions for e in journey.phases):
+                lines.append(self.curve_line(journey, self.playbook.personas[pid].name, pid))
+        return lines
+
+    def _curve_phase(self, entry: PhaseEntry, persona_id: str | None = None) -> CurvePhase:
         name = self.phase_name(entry.phase)
         steps = [s for s in entry.steps if s.emotion is not None]
-        if steps:
+        own = entry.persona_emotions.get(persona_id) if persona_id else None
+        if own is not None:
+            points: tuple[CurvePoint, ...] = (CurvePoint(name, own.score),)
+        elif steps:
             points = tuple(CurvePoint(f"{name} – {s.action}", s.emotion.score, s.action) for s in steps)  # type: ignore[union-attr]
         elif entry.emotion is not None:
             points = (CurvePoint(name, entry.emotion.score),)

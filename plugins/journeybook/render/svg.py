@@ -5,14 +5,11 @@ emotion (then only those steps are plotted for that phase). A phase with no
 emotion at all keeps its x-axis label but gets no point; the line joins its
 neighbours.
 
-Design decision (persona curves): the data model gives emotion scores per
-phase and per step of a *journey*, while ``persona_notes`` are free Markdown.
-A persona-specific score cannot be derived from text, so each journey has
-exactly one line (``polyline.jb-curve__line.jb-curve__line--1``). On a persona
-page the same curve is drawn with a title and legend naming the persona (and
-the persona's notes are listed next to it). ``CurveLine`` and the numbered
-``jb-curve__line--N`` classes leave room for several lines once the model gets
-persona-specific scores.
+Persona curves: ``persona_notes`` may carry a persona's own emotion
+(``{note, emotion}``, an extension of the data model). The journey map then
+draws the journey's line plus one line per persona who feels differently
+somewhere (``polyline.jb-curve__line--N``); a persona page draws that persona's
+line: its own emotions where given, the journey's elsewhere.
 
 The SVG carries no colours, styles or script: the look comes from CSS on the
 ``jb-curve__*`` classes. All text is escaped; numbers are rounded to one
