@@ -1,0 +1,123 @@
+"""Shared test helpers: write small project trees and run the command line.
+
+Nothing here knows the machine it runs on: every path is relative to a test's
+``tmp_path`` or to this file.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Mapping
+
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_DIR = TESTS_DIR.parent
+
+MKDOCS_YML = """\
+site_name: Tiny playbook
+docs_dir: content
+theme:
+  name: material
+plugins:
+  - search
+  - journeybook
+"""
+
+# A tiny, valid playbook: one persona, one touchpoint, one journey (plus one
+# channel and one source, so references of every kind have a target), no
+# warnings. The bad-input corpus writes its files on top of this.
+MINIMAL_FILES: dict[str, str | bytes] = {
+    "mkdocs.yml": MKDOCS_YML,
+    "content/index.md": "# Tiny playbook\n",
+    "content/img/ann.png": b"\x89PNG\r\n\x1a\n",
+    "journeys/playbook.yml": """\
+title: Tiny playbook
+channels:
+  - id: web
+    name: Website
+    type: online
+sources:
+  - id: wait-study
+    claim: Almost 90% drop out when they have to wait long
+    year: 2019
+""",
+    "journeys/personas/ann.yml": """\
+name: Ann
+role: Busy parent
+""",
+    "journeys/touchpoints/checkout.yml": """\
+name: Checkout
+category: checkout
+checklist:
+  - id: no-surprises
+    text: No surprise costs
+""",
+    "journeys/buy.yml": """\
+title: Buying online
+personas: [ann]
+phases:
+  purchase:
+    touchpoints: [checkout]
+""",
+}
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes | None]) -> Path:
+    """Write ``{relative path: text or bytes}`` under ``root``; ``None`` deletes the file.
+
+    Text is written byte for byte as given (UTF-8, no newline translation), so
+    a test controls CRLF, BOMs and the last newline exactly.
+    """
+    for name, content in files.items():
+        path = root / name
+        if content is None:
+            if path.is_file() or path.is_symlink():
+                path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return root
+
+
+def minimal_project(root: Path, files: Mapping[str, str | bytes | None] | None = None) -> Path:
+    """Write the tiny valid playbook into ``root``, then ``files`` on top of it."""
+    write_tree(root, MINIMAL_FILES)
+    if files:
+        write_tree(root, files)
+    return root
+
+
+def project(root: Path):  # -> journeybook.resolve.Project
+    """The :class:`Project` of a tree written by :func:`minimal_project`."""
+    from journeybook.config import project_from_config
+
+    return project_from_config(root)
+
+
+def journeybook_exe() -> list[str]:
+    """The installed ``journeybook`` script next to this interpreter, else ``python -m``."""
+    script = Path(sys.executable).with_name("journeybook.exe" if os.name == "nt" else "journeybook")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "journeybook.cli"]
+
+
+def run_cli(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run ``journeybook ARGS`` in a subprocess; text output, never raises on exit status."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    return subprocess.run(
+        [*journeybook_exe(), *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=timeout,
+    )
+
+
+def problem_lines(stdout: str) -> list[str]:
+    """The problem lines of ``journeybook validate`` output (everything but the count)."""
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    return lines[:-1] if lines else []
