@@ -312,8 +312,9 @@ class _Composer:
             container: Any = {} if kind is yaml.MappingStartEvent else []
             pointer = self._place(stack, container, mark)
             if pointer is None:  # the container is a mapping key
-                if self.text_at(mark).startswith("{{"):
-                    raise LoadError(*self.lines.pos(mark),
+                if self.text_at(mark).startswith("{{"):  # the mark is on the second '{'
+                    line, col = self.lines.pos(mark)
+                    raise LoadError(line, max(1, col - 1),
                                     "text that starts with '{{' must be quoted, e.g. summary: \"{{ brand.name }} ...\"")
                 raise LoadError(*self.lines.pos(mark), "a key must be plain text, not a list or mapping")
             stack.append([container, pointer, None, self.nodes, event.anchor])

@@ -213,7 +213,10 @@ def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
                     yield from _messages(sub)
             return
     what = label(tuple(error.absolute_path))
-    accepted = " or ".join(expected(b) for b in error.schema["oneOf"])
+    branches = [b for b in error.schema["oneOf"] if b.get("type") != "null"]
+    accepted = " or ".join(expected(b) for b in branches)
+    if len(branches) < len(error.schema["oneOf"]):
+        accepted += " (or left empty)"
     yield tuple(error.absolute_path), f"'{what}' should be {accepted}, not {kind_of(inst)}", False
 
 
