@@ -78,8 +78,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.serving = False
         self.specs: dict[str, PageSpec] = {}
         self.project: Project | None = None
-        self.sections: list[Section] = []
-        self.scoped: dict[int, list[Any]] = {}
+        self.scoper = _Scoper([], 0)
         self.nav_titles: dict[str, str] = {}
 
     # ------------------------------------------------------------------ lifecycle
@@ -206,8 +205,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         items = kept + ours
         pages = _pages_in(items)
         _link(items, pages)
-        self.sections = ours
-        self._plan_scopes(ours)
+        self.scoper = _Scoper(ours, self.config.nav_max_items)
         return Navigation(items, pages)
 
     def _section(self, node: Any, files: Files) -> Any:
@@ -229,21 +227,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         page.title = self.nav_titles[src_uri]  # the short title of the nav entry; MkDocs does not escape titles
         return page
 
-    def _plan_scopes(self, sections: list[Section]) -> None:
-        """Large sections list only the current page's branch in the sidebar (cheap at scale)."""
-        self.scoped = {}
-        for section in _sections_in(sections):
-            if _is_journey(section):
-                continue  # a journey's pages always list its phases
-            if len(section.children) > self.config.nav_max_items:
-                self.scoped[id(section)] = list(section.children)
-
     @event_priority(100)
     def _full_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         """Search (priority 0) indexes the page under its full title ..."""
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             page.title = html.escape(spec.title)
+            page.content = spec.search_html  # search parses a lean copy; the page gets the full one below
         return context
 
     @event_priority(-100)
@@ -252,27 +242,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             page.title = self.nav_titles.get(spec.src_uri, page.title)
-        self._scope_nav(page)
+            page.content = spec.html
+        self.scoper.scope(page)
         return context
 
     on_page_context = CombinedEvent(_full_title, _nav_title)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        self._restore_nav()
+        self.scoper.restore()
         return output
-
-    def _scope_nav(self, page: Page) -> None:
-        for section in _sections_in(self.sections):
-            full = self.scoped.get(id(section))
-            if full is None:
-                continue
-            keep = [child for i, child in enumerate(full) if i == 0 or child is page or _contains(child, page)]
-            section.children = keep if len(keep) > 1 or page in full else [full[0]]
-
-    def _restore_nav(self) -> None:
-        for section in _sections_in(self.sections):
-            if id(section) in self.scoped:
-                section.children = self.scoped[id(section)]
 
     # ------------------------------------------------------------------ pages
 
@@ -303,6 +281,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             root = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri
         return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/")) + posixpath.normpath(source)
 
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Theme templates leave runs of blank lines in every page (a third of a large site's bytes).
+        env.trim_blocks = env.lstrip_blocks = True
+        return env
+
     # ------------------------------------------------------------------ serve
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -315,6 +298,54 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
 
 # ---------------------------------------------------------------------- nav helpers
+
+
+class _Scoper:
+    """Per page, large sections list only the current page's branch (cheap at scale).
+
+    A section holding more than ``limit`` pages keeps, while one page is rendered,
+    its index page and the child on the way to the current page; its other
+    children are left out (they stay linked from the index page). A large
+    section off that way shrinks to its index page. Small sections, and a
+    journey's own section (its map and phases), are never cut. ``restore`` puts
+    every list back after the page is written.
+    """
+
+    def __init__(self, sections: list[Section], limit: int) -> None:
+        self.sections = sections
+        self.full = {id(s): list(s.children) for s in _sections_in(sections)}
+        self.large = {id(s) for s in _sections_in(sections) if len(_pages_in(s.children)) > limit and not _is_journey(s)}
+        self.changed: list[Section] = []
+
+    def scope(self, page: Page) -> None:
+        way = set()
+        node: Any = page
+        while node is not None:
+            way.add(id(node))
+            node = node.parent
+        for section in self.sections:
+            self._cut(section, page, way)
+
+    def _cut(self, section: Section, page: Page, way: set[int]) -> None:
+        if id(section) not in self.large:
+            return
+        full = self.full[id(section)]
+        index = full[:1] if full and isinstance(full[0], Page) and full[0].file.name == "index" else []
+        if id(section) not in way:
+            kept = index
+        else:
+            kept = index + [c for c in full if id(c) in way and c not in index]
+            for child in kept:
+                if isinstance(child, Section):
+                    self._cut(child, page, way)
+        section.children = kept
+        self.changed.append(section)
+
+    def restore(self) -> None:
+        for section in self.changed:
+            section.children = self.full[id(section)]
+        self.changed = []
+
 
 
 def _without_generated(items: list[Any], generated: set[str]) -> list[Any]:
@@ -355,10 +386,6 @@ def _pages_in(items: list[Any]) -> list[Page]:
         elif isinstance(item, Page):
             found.append(item)
     return found
-
-
-def _contains(item: Any, page: Page) -> bool:
-    return isinstance(item, Section) and any(child is page or _contains(child, page) for child in item.children)
 
 
 def _link(items: list[Any], pages: list[Page]) -> None:

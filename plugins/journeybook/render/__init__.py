@@ -25,4 +25,4 @@ def render_pages(playbook: Playbook, options: RenderOptions) -> list[PageSpec]:
 
 def render_playbook_json(playbook: Playbook) -> str:
     """The whole resolved playbook as JSON: sorted keys, UTF-8 text, trailing newline."""
-    return json.dumps(dataclasses.asdict(playbook), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(dataclasses.asdict(playbook), sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"

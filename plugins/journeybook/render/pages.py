@@ -13,6 +13,7 @@ from ..model import Journey, PhaseEntry, Persona, Playbook, Source, Step, Touchp
 from .env import Ids, environment, extract_toc, tidy
 from .site import Site, TouchpointOnPage
 from .spec import PageSpec, RenderOptions
+from .search import search_html
 from .svg import CurveLabels, emotion_curve
 from .urls import Urls, relative_url
 
@@ -164,7 +165,9 @@ class Renderer:
         ids = Ids([*plan.reserved, *(f"jb-src-{s.id}" for s in plan.cites)])
         context = {**self._globals(plan, ids), **plan.context}
         body = tidy(self.env.get_template(plan.template).render(context))
-        return PageSpec(plan.src_uri, plan.url, plan.title, body, extract_toc(body), plan.source_path, plan.section)
+        own_checklist = plan.section == "touchpoints" and plan.src_uri != self.urls.touchpoints_src()
+        return PageSpec(plan.src_uri, plan.url, plan.title, body, extract_toc(body), plan.source_path, plan.section,
+                        search_html(body, checklist_items=own_checklist))
 
     def _globals(self, plan: PagePlan, ids: Ids) -> dict[str, Any]:
         def rel(to_url: str) -> str:

@@ -22,3 +22,4 @@ class PageSpec:
     toc: tuple[tuple[int, str, str], ...]  # (level, id, plain text) of the h2/h3 headings, in order
     source_path: str | None  # the YAML file it came from, for "Edit this page"
     section: str  # "journeys" | "personas" | "touchpoints" | "sources"
+    search_html: str = ""  # a lean copy of ``html`` for site search (see render.search)
