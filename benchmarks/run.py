@@ -157,7 +157,7 @@ def serve_rebuilds(project: Path, edits: int = 2) -> tuple[float, list[Rebuild],
     port = _free_port()
     tmp = project / "serve-tmp"
     tmp.mkdir(exist_ok=True)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             env={**ENV, "TMPDIR": str(tmp)})

@@ -13,6 +13,9 @@ module composes the events itself, iteratively, so that:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+
 import bisect
 import errno
 import os
@@ -387,7 +390,49 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+class ParseCache:
+    """Parsed files by path, reused while a file's mtime, size and inode stay the same.
+
+    Opt-in (``serve`` keeps one across rebuilds): :func:`parse_cache` makes
+    :func:`read_document` use it for the duration of a ``with`` block.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[tuple[int, int, int], Document | None, list[Problem]]] = {}
+
+
+_ACTIVE_CACHE: contextvars.ContextVar[ParseCache | None] = contextvars.ContextVar("journeybook_parse_cache", default=None)
+
+
+@contextlib.contextmanager
+def parse_cache(cache: ParseCache | None) -> Iterator[None]:
+    token = _ACTIVE_CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _ACTIVE_CACHE.reset(token)
+
+
 def read_document(path: Path, root: Path, within: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file (or take it from the active :class:`ParseCache`)."""
+    cache = _ACTIVE_CACHE.get()
+    if cache is None:
+        return _read_document(path, root, within)
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError:
+        return _read_document(path, root, within)
+    key = f"{path}|{root}|{within}"
+    hit = cache.files.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1], list(hit[2])
+    doc, problems = _read_document(path, root, within)
+    cache.files[key] = (stamp, doc, list(problems))
+    return doc, problems
+
+
+def _read_document(path: Path, root: Path, within: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one file. Never raises for bad content.
 
     The file (after following symlinks, of the file or of a folder above it) must

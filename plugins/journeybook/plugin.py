@@ -28,14 +28,23 @@ from mkdocs.structure.toc import get_toc
 
 from . import errors
 from .nav import build_nav
-from .render import PageSpec, RenderOptions, render_pages, render_playbook_json
-from .resolve import Project, Result, load
+from .render import PageSpec, RenderCache, RenderOptions, render_pages, render_playbook_json
+from .resolve import LoadCache, Project, Result, load
 
 log = get_plugin_logger("journeybook")
 
 PACKAGE_DIR = Path(__file__).parent
 ASSETS = ("journeybook.css", "journeybook.js")
 ASSET_URI = "assets/journeybook/"
+
+
+class _GeneratedPage(File):
+    """A generated page; under ``serve --dirty`` only pages whose HTML changed are rebuilt."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
 
 
 class JourneybookConfig(Config):
@@ -75,6 +84,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def __init__(self) -> None:
         self.cache = _Cache()
+        self.load_cache = LoadCache()  # used under `serve`: parsed files and rendered pages survive rebuilds
+        self.render_cache = RenderCache()
+        self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
         self.serving = False
         self.specs: dict[str, PageSpec] = {}
         self.project: Project | None = None
@@ -116,7 +128,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         key = _fingerprint(self.project) + (config.use_directory_urls, tuple(config.theme.dirs))
         if key == self.cache.key and self.cache.result is not None:
             return self.cache.result
-        result = load(self.project)
+        result = load(self.project, self.load_cache if self.serving else None)
         self._report(result.problems, config)
         if errors.has_errors(result.problems) or result.playbook is None:
             count = sum(1 for p in result.problems if p.is_error)
@@ -133,7 +145,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             use_directory_urls=config.use_directory_urls,
             template_dirs=tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir),
         )
-        self.cache = _Cache(key, result, render_pages(result.playbook, options), render_playbook_json(result.playbook))
+        pages = render_pages(result.playbook, options, self.render_cache if self.serving else None)
+        self.cache = _Cache(key, result, pages, render_playbook_json(result.playbook))
         return result
 
     def _report(self, problems: list[errors.Problem], config: MkDocsConfig) -> None:
@@ -181,7 +194,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             if existing is not None:
                 log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
                 files.remove(existing)
-            files.append(File.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.INCLUDED))
+            file = _GeneratedPage.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.INCLUDED)
+            file.changed = self.published.get(spec.src_uri) != spec.html  # consulted by dirty builds only
+            self.published[spec.src_uri] = spec.html
+            files.append(file)
         files.append(File.generated(config, "playbook.json", content=self.cache.json))
         for name in ASSETS:
             files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))

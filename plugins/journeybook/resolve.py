@@ -7,6 +7,9 @@ The reference rules come from the ``x-ref`` annotations of the schemas.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 import posixpath
 import re
 from collections.abc import Iterator
@@ -19,7 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from . import i18n, model
 from .errors import ERROR, WARNING, Problem, has_errors
-from .loader import RESERVED_IDS, Document, RawFile, hidden_yaml_warning, is_valid_id, load_dir, quoted, read_document, rel
+from .loader import RESERVED_IDS, Document, ParseCache, RawFile, parse_cache, hidden_yaml_warning, is_valid_id, load_dir, quoted, read_document, rel
 from .overlay import merge
 from .schema import SCHEMAS
 from .validate import as_int, check, did_you_mean, label
@@ -148,9 +151,10 @@ def _template_message(exc: Exception, brand: dict[str, str]) -> str:
     return f"{_ONLY_BRAND} ({reason}); known variables: {known}"
 
 
-def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> list[Problem]:
-    """Replace ``{{ brand.<key> }}`` in every text value of the document, in place."""
-    problems = []
+def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> tuple[Document, list[Problem]]:
+    """``{{ brand.<key> }}`` filled in: a new document when any text had variables, else ``doc``."""
+    problems: list[Problem] = []
+    filled: list[tuple[tuple, str]] = []
     for pointer, _schema, value in list(walk(doc.data, SCHEMAS[kind])):
         if not isinstance(value, str) or ("{{" not in value and "{%" not in value and "{#" not in value):
             continue
@@ -167,8 +171,13 @@ def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> list[Proble
         if len(out) > MAX_TEMPLATE_OUTPUT:
             problems.append(Problem(where, line, col, ERROR, "text with variables filled in is too long"))
             continue
-        _set(doc.data, pointer, type(value)(out))
-    return problems
+        filled.append((pointer, type(value)(out)))
+    if not filled:
+        return doc, problems
+    new = dataclasses.replace(doc, data=copy.deepcopy(doc.data))
+    for pointer, value in filled:
+        _set(new.data, pointer, value)
+    return new, problems
 
 
 def _set(data: Any, pointer: tuple, value: Any) -> None:
@@ -190,6 +199,15 @@ class _Files:
 
     def table(self, kind: str) -> dict[str, Document]:
         return {"persona": self.personas, "touchpoint": self.touchpoints, "journey": self.journeys}[kind]
+
+    def put(self, kind: str, old: Document, new: Document) -> None:
+        if kind == "playbook":
+            self.playbook = new
+            return
+        table = self.table(kind)
+        for key, doc in table.items():
+            if doc is old:
+                table[key] = new
 
     def all(self) -> Iterator[tuple[str, Document]]:
         if self.playbook is not None:
@@ -316,17 +334,32 @@ def _unknown(target: str, ref_id: str, known: list[str]) -> str:
     return f"unknown {target} {quoted(ref_id)}{hint}"
 
 
-def check_references(files: _Files, known: dict[str, list[str]], client_doc: Document | None) -> list[Problem]:
+@dataclass(frozen=True)
+class DocFacts:
+    """What can be said of one document on its own: schema problems, its references, duplicate ids."""
+
+    schema: tuple[Problem, ...]
+    references: tuple[tuple[str, str, tuple, bool], ...]
+    duplicates: tuple[Problem, ...]
+
+
+def doc_facts(doc: Document, kind: str) -> DocFacts:
+    return DocFacts(tuple(check(doc, kind)), tuple(references(doc, kind)), tuple(duplicate_ids(doc, kind)))
+
+
+def check_references(files: _Files, known: dict[str, list[str]], client_doc: Document | None,
+                     facts: Any = doc_facts) -> list[Problem]:
     problems = []
     docs = list(files.all()) + ([("client", client_doc)] if client_doc is not None else [])
     for kind, doc in docs:
-        for target, ref_id, pointer, at_key in references(doc, kind):
+        found = facts(doc, kind)
+        for target, ref_id, pointer, at_key in found.references:
             ids = known[target]
             if ids is None or ref_id in ids:
                 continue
             line, col = doc.key_pos(pointer) if at_key else doc.pos(pointer)
             problems.append(Problem(doc.path_of(pointer), line, col, ERROR, _unknown(target, ref_id, ids)))
-        problems += duplicate_ids(doc, kind)
+        problems += found.duplicates
     for doc in files.journeys.values():
         problems += _persona_notes(doc, known["persona"] or [])
     if files.playbook is not None:
@@ -554,17 +587,43 @@ def brand_of(project: Project, files: _Files, client_doc: Document | None) -> di
     return brand
 
 
-def load(project: Project) -> Result:
-    """Read, check and resolve the playbook of ``project``. Never raises for bad input."""
-    files, client_doc, problems, read = _read_all(project)
+class LoadCache:
+    """What ``serve`` keeps across rebuilds: parsed files and what each says on its own."""
+
+    def __init__(self) -> None:
+        self.parsed = ParseCache()
+        self.checked: dict[int, tuple[Document, DocFacts]] = {}
+
+    def facts(self, doc: Document, kind: str) -> DocFacts:
+        hit = self.checked.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            hit = (doc, doc_facts(doc, kind))
+            self.checked[id(doc)] = hit
+        return hit[1]
+
+
+def load(project: Project, cache: LoadCache | None = None) -> Result:
+    """Read, check and resolve the playbook of ``project``. Never raises for bad input.
+
+    A ``cache`` (kept by ``serve``) skips parsing and checking files that did not change.
+    """
+    with parse_cache(cache.parsed if cache is not None else None):
+        files, client_doc, problems, read = _read_all(project)
     language = language_of(project, client_doc)
+    facts = cache.facts if cache is not None else doc_facts
     for kind, doc in files.all():
-        problems += check(doc, kind)
+        problems += facts(doc, kind).schema
+    if cache is not None:  # forget documents that are gone (ids may be reused)
+        live = {id(doc) for _, doc in files.all()}
+        cache.checked = {k: v for k, v in cache.checked.items() if k in live}
     brand = brand_of(project, files, client_doc)
-    for kind, doc in files.all():
-        problems += render_brand(doc, kind, brand)
+    for kind, doc in list(files.all()):
+        filled, found = render_brand(doc, kind, brand)
+        problems += found
+        if filled is not doc:
+            files.put(kind, doc, filled)
     known = _known_ids(files, language)
-    problems += check_references(files, known, client_doc)
+    problems += check_references(files, known, client_doc, facts)
     problems += check_avatars(files, project)
     if has_errors(problems):
         return Result(None, sorted(set(problems)), sorted(read))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ class PagePlan:
     cites: tuple[Source, ...] = ()
     reserved: tuple[str, ...] = ()  # ids other pages link to
     url: str = ""
+    deps: tuple[Any, ...] | None = None  # the model objects the page shows; None: it shows everything
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,10 @@ class Renderer:
                       [s for s in entry.steps if s.emotion is not None])
             for entry in journey.phases
         ]
-        return self._plan(self.urls.journey_src(journey.id), journey.title, "journey.html", "journeys",
+        plan = self._plan(self.urls.journey_src(journey.id), journey.title, "journey.html", "journeys",
                           journey.source_path, journey=journey, columns=columns, rows=_map_rows(columns))
+        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for col in columns for t in col.touchpoints))
+        return plan
 
     def _phase(self, journey: Journey, index: int) -> PagePlan:
         entry = journey.phases[index]
@@ -119,9 +123,13 @@ class Renderer:
             next=journey.phases[index + 1] if index + 1 < len(journey.phases) else None,
         )
         plan.cites = self.site.phase_citations(entry)
+        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for t in on_page))
         plan.reserved = (*(f"jb-cl-{t.touchpoint.id}" for t in on_page),
                          *(f"jb-note-{pid}" for pid in entry.persona_notes if pid in self.playbook.personas))
         return plan
+
+    def _personas_of(self, journey: Journey) -> list[Persona]:
+        return [self.playbook.personas[pid] for pid in journey.personas if pid in self.playbook.personas]
 
     def _personas_index(self) -> PagePlan:
         return self._plan(self.urls.personas_src(), self.labels["personas"], "personas_index.html", "personas",
@@ -132,8 +140,10 @@ class Renderer:
             (journey, [(e, e.persona_notes[persona.id]) for e in journey.phases if persona.id in e.persona_notes])
             for journey in self.site.persona_journeys.get(persona.id, [])
         ]
-        return self._plan(self.urls.persona_src(persona.id), persona.name, "persona.html", "personas",
+        plan = self._plan(self.urls.persona_src(persona.id), persona.name, "persona.html", "personas",
                           persona.source_path, persona=persona, travels=travels)
+        plan.deps = (persona, *(journey for journey, _ in travels))
+        return plan
 
     def _touchpoints_index(self) -> PagePlan:
         groups = self.site.touchpoints_by_category()
@@ -148,6 +158,7 @@ class Renderer:
                           tp.source_path, touchpoint=tp, uses=self.site.uses.get(tp.id, []))
         plan.cites = self.site.touchpoint_citations(tp)
         plan.reserved = (f"jb-cl-{tp.id}",)
+        plan.deps = (tp, *(use.journey for use in plan.context["uses"]))
         return plan
 
     def _sources(self, plans: list[PagePlan]) -> PagePlan:
@@ -218,7 +229,45 @@ def _formatter(labels: Mapping[str, str]) -> Callable[..., str]:
     return fmt
 
 
-def render_all(playbook: Playbook, options: RenderOptions) -> list[PageSpec]:
+class RenderCache:
+    """Pages of the previous render, reused while nothing they show has changed (``serve``).
+
+    A page's key is what it shows: the model objects it names (by content: a
+    journey page names its personas and touchpoints, a touchpoint page the
+    journeys that use it, ...) and what every page may show (phases, categories,
+    channels, sources, the options). Index and sources pages, which show
+    everything, are always rendered again.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[tuple[Any, ...], PageSpec]] = {}
+
+    def render(self, renderer: Renderer, plans: list[PagePlan]) -> list[PageSpec]:
+        shared = _fingerprint((renderer.options, renderer.playbook.phases, renderer.playbook.categories,
+                               renderer.playbook.channels, renderer.playbook.sources))
+        seen: dict[int, str] = {}
+        fresh: dict[str, tuple[tuple[Any, ...], PageSpec]] = {}
+        for plan in plans:
+            key = None if plan.deps is None else (shared, plan.title, plan.url, *(_object_key(o, seen) for o in plan.deps))
+            old = self.pages.get(plan.src_uri)
+            spec = old[1] if key is not None and old is not None and old[0] == key else renderer.render(plan)
+            fresh[plan.src_uri] = (key, spec)
+        self.pages = fresh
+        return [spec for _, spec in fresh.values()]
+
+
+def _fingerprint(value: Any) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+def _object_key(obj: Any, seen: dict[int, str]) -> str:
+    if id(obj) not in seen:
+        seen[id(obj)] = _fingerprint(obj)
+    return seen[id(obj)]
+
+
+def render_all(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None) -> list[PageSpec]:
     renderer = Renderer(playbook, options)
-    pages = [renderer.render(plan) for plan in renderer.plans()]
+    plans = renderer.plans()
+    pages = cache.render(renderer, plans) if cache is not None else [renderer.render(plan) for plan in plans]
     return sorted(pages, key=lambda p: p.src_uri)
