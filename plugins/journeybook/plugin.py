@@ -10,6 +10,7 @@ package's CSS, JS and template overrides, and watches the data under ``serve``.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +146,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             use_directory_urls=config.use_directory_urls,
             template_dirs=tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir),
         )
-        pages = render_pages(result.playbook, options, self.render_cache if self.serving else None)
+        if self.serving:  # rebuilds reuse what did not change; no forking beside the server's threads
+            pages = render_pages(result.playbook, options, self.render_cache)
+        else:
+            pages = render_pages(result.playbook, options, jobs=min(2, os.cpu_count() or 1))
         self.cache = _Cache(key, result, pages, render_playbook_json(result.playbook))
         return result
 

@@ -18,13 +18,15 @@ from .urls import page_url, relative_url
 __all__ = ["PageSpec", "RenderCache", "RenderOptions", "page_url", "relative_url", "render_pages", "render_playbook_json"]
 
 
-def render_pages(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None) -> list[PageSpec]:
+def render_pages(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None,
+                 jobs: int = 1) -> list[PageSpec]:
     """Every generated page, sorted by ``src_uri``; byte-identical for the same input.
 
     With a ``cache`` (kept across ``serve`` rebuilds), pages whose content cannot
-    have changed are taken from the previous render.
+    have changed are taken from the previous render. ``jobs`` > 1 renders a large
+    playbook in that many forked processes (where the platform can fork).
     """
-    return render_all(playbook, options, cache)
+    return render_all(playbook, options, cache, jobs)
 
 
 def render_playbook_json(playbook: Playbook) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -266,8 +267,37 @@ def _object_key(obj: Any, seen: dict[int, str]) -> str:
     return seen[id(obj)]
 
 
-def render_all(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None) -> list[PageSpec]:
+PARALLEL_MIN_PAGES = 400
+_FORKED: tuple[Renderer, list[PagePlan]] | None = None  # what forked workers render from
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[PageSpec]:
+    assert _FORKED is not None
+    renderer, plans = _FORKED
+    return [renderer.render(plan) for plan in plans[bounds[0] : bounds[1]]]
+
+
+def _render_parallel(renderer: Renderer, plans: list[PagePlan], jobs: int) -> list[PageSpec]:
+    """Render in forked worker processes (they share the model); order and output as in one process."""
+    global _FORKED
+    _FORKED = (renderer, plans)
+    step = -(-len(plans) // (jobs * 4))
+    chunks = [(i, min(i + step, len(plans))) for i in range(0, len(plans), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [spec for chunk in pool.map(_render_chunk, chunks) for spec in chunk]
+    finally:
+        _FORKED = None
+
+
+def render_all(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None,
+               jobs: int = 1) -> list[PageSpec]:
     renderer = Renderer(playbook, options)
     plans = renderer.plans()
-    pages = cache.render(renderer, plans) if cache is not None else [renderer.render(plan) for plan in plans]
+    if cache is not None:
+        pages = cache.render(renderer, plans)
+    elif jobs > 1 and len(plans) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods():
+        pages = _render_parallel(renderer, plans, jobs)
+    else:
+        pages = [renderer.render(plan) for plan in plans]
     return sorted(pages, key=lambda p: p.src_uri)
