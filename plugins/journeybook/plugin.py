@@ -167,6 +167,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return
         client = playbook.client
         config.site_name = client.name
+        if config.site_url:  # the guide lives in <site>/<client>/: canonical links and the sitemap say so
+            config.site_url = urljoin(config.site_url.rstrip("/") + "/", f"{client.id}/")
         if client.language:
             config.theme["language"] = client.language
         if client.logo:

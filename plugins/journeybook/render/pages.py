@@ -185,6 +185,8 @@ class Renderer:
         def rel(to_url: str) -> str:
             return relative_url(plan.url, to_url)
 
+        numbers = {s.id: n for n, s in enumerate(plan.cites, start=1)}
+
         return {
             "L": self.labels,
             "fmt": _formatter(self.labels),
@@ -196,7 +198,8 @@ class Renderer:
             "scope": self.options.scope,
             "page_title": plan.title,
             "cites": plan.cites,
-            "cite_numbers": {s.id: n for n, s in enumerate(plan.cites, start=1)},
+            "cite_numbers": numbers,
+            "cited": lambda evidence: sorted((sid for sid in evidence if sid in numbers), key=numbers.__getitem__),
             "curve": self._curve_function(ids),
         }
 

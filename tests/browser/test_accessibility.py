@@ -1,0 +1,80 @@
+"""axe-core on the generated pages: light and dark palette, desktop and phone.
+
+No rule is turned off (WCAG 2.2 target size is turned on). Pages with
+checklists are checked with some boxes ticked, so the styles of checked items
+are checked for contrast too. A violation of impact "serious" or "critical"
+fails the test; the message names the rule, the elements and axe's summary of
+what is wrong.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from .browser_helpers import Site, pick, wait_for_scheme
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["journey", "phase", "persona", "touchpoint"]
+PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}  # media -> Material scheme
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+FAILING_IMPACTS = ("serious", "critical")
+# axe's defaults, plus WCAG 2.2's target size (off by default in axe 4.x): the
+# checkboxes, buttons and citation marks are made for touch screens too
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def page_url(site: Site, kind: str) -> str:
+    chosen = pick(site.playbook)
+    return {
+        "journey": chosen.journey_url,
+        "phase": chosen.phase_url,
+        "persona": chosen.persona_url,
+        "touchpoint": chosen.touchpoint_url,
+    }[kind]
+
+
+def tick_some(page: Page) -> int:
+    """Tick the first item of every checklist (the others stay unticked): both states on the page."""
+    firsts = page.locator("[data-jb-checklist] li:first-child > input[data-jb-item]")
+    for i in range(firsts.count()):
+        firsts.nth(i).check()
+    return firsts.count()
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:8]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    {target}: {summary}")
+        if len(v["nodes"]) > 8:
+            lines.append(f"    ... and {len(v['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_serious_violations(new_context, site: Site, axe: Axe, kind: str, palette: str, width: str) -> None:
+    media, scheme = PALETTES[palette]
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    page.emulate_media(color_scheme=media)
+    page.goto(site.url(page_url(site, kind)))
+    wait_for_scheme(page, scheme)  # the sample's palette follows prefers-color-scheme
+    if kind in ("phase", "touchpoint"):
+        assert tick_some(page) > 0, f"no checklist on the {kind} page"
+
+    results = axe.run(page, options=AXE_OPTIONS)
+
+    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
+    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"

@@ -1,0 +1,54 @@
+"""A phase page on paper: no navigation chrome, checkboxes (ticked or not) visible."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from .browser_helpers import Site, box, items, pick
+
+pytestmark = pytest.mark.browser
+
+CHROME = [".md-header", ".md-sidebar", ".md-tabs", ".md-footer", "[data-jb-reset]", "[data-jb-export]"]
+
+# how an element renders: hidden by its own or an ancestor's display:none, and its size
+RENDERED = """el => {
+    let hiddenBy = null;
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+        if (getComputedStyle(node).display === "none") { hiddenBy = node.tagName.toLowerCase() + "." + node.className; break; }
+    }
+    const box = el.getBoundingClientRect();
+    return {hiddenBy, display: getComputedStyle(el).display, visibility: getComputedStyle(el).visibility,
+            width: box.width, height: box.height};
+}"""
+
+
+def test_phase_page_prints_without_chrome_and_with_checkboxes(page: Page, site: Site, tmp_path) -> None:
+    chosen = pick(site.playbook)
+    tp = chosen.touchpoint
+    page.goto(site.url(chosen.phase_url))
+    ticked = box(page, tp, items(site.playbook, tp)[0]["id"])
+    ticked.check()
+
+    pdf = page.pdf(format="A4", print_background=True)
+    (tmp_path / "phase.pdf").write_bytes(pdf)  # kept with the test's tmp files, for a look
+    assert pdf.startswith(b"%PDF"), pdf[:16]
+    assert len(pdf) > 10_000, f"suspiciously small PDF: {len(pdf)} bytes"
+
+    page.emulate_media(media="print")
+    for selector in CHROME:
+        elements = page.locator(selector)
+        assert elements.count() > 0, f"{selector} is not on the page, so this test checks nothing"
+        for i in range(elements.count()):
+            state = elements.nth(i).evaluate(RENDERED)
+            assert state["hiddenBy"], f"{selector} (#{i}) prints: {state}"
+
+    boxes = page.locator("input[type=checkbox][data-jb-item]")
+    assert boxes.count() > 0
+    for i in range(boxes.count()):
+        state = boxes.nth(i).evaluate(RENDERED)
+        name = boxes.nth(i).get_attribute("data-jb-item")
+        assert state["hiddenBy"] is None, f"checkbox {name} is not printed: {state}"
+        assert state["visibility"] == "visible", f"checkbox {name} is invisible in print: {state}"
+        assert state["width"] > 0 and state["height"] > 0, f"checkbox {name} has no size in print: {state}"
+    assert ticked.is_checked(), "the tick is gone in print"
