@@ -248,3 +248,30 @@ def test_corpus_files_are_well_formed() -> None:
             assert int(line_no) >= 1 and int(col) >= 1, line
             assert rest.startswith((" error: ", " warning: ")), line
             assert "\n" not in line and "\r" not in line, line
+
+
+def base_build_lines(expected: list[str]) -> list[str]:
+    """The expected problems that a build of the base playbook (not a client's guide) reports."""
+    return [line for line in expected if not line.startswith("clients/") and "(in the guide of client" not in line]
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_mkdocs_build_reports_the_same_problems(case_file: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs build` stops on the same located errors as `journeybook validate`, before writing anything."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    case = read_case(case_file)
+    errors = [line for line in base_build_lines(case["expected"]) if ": error: " in line]
+    if not errors:
+        pytest.skip("the base playbook of this case has no errors (a valid case, or errors only in a client's guide)")
+    minimal_project(tmp_path, case["files"])
+    monkeypatch.chdir(tmp_path)
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    with caplog.at_level("WARNING", logger="mkdocs"), pytest.raises(Abort):
+        build(config)
+    logged = [r.getMessage().removeprefix("journeybook: ") for r in caplog.records if r.name.endswith("journeybook")]
+    assert [line for line in logged if ": error: " in line] == errors
+    assert not (tmp_path / "site").exists()
