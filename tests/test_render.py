@@ -605,3 +605,18 @@ def test_output_is_deterministic_across_hash_seeds():
     first = [p for p in render_pages(sample_playbook(), RenderOptions())]
     assert first == render_pages(sample_playbook(), RenderOptions())
     assert hashlib.sha256(b"".join(p.html.encode() for p in first)).hexdigest()
+
+
+def test_forked_render_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large playbooks render in worker processes; the pages are the same, byte for byte."""
+    from journeybook.render import pages as pages_module
+    from journeybook.render import start_render
+
+    playbook = sample_playbook("en")
+    one = render_pages(playbook, RenderOptions())
+    monkeypatch.setattr(pages_module, "PARALLEL_MIN_PAGES", 1)
+    job = start_render(playbook, RenderOptions(), jobs=2)
+    assert [o.src_uri for o in job.outline] == [p.src_uri for p in one]
+    last = one[-1].src_uri
+    assert job.get(last) == one[-1]  # one page, before the rest were asked for
+    assert job.pages() == one

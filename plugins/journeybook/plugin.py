@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 
 from . import errors
 from .nav import build_nav
-from .render import PageSpec, RenderCache, RenderOptions, render_pages, render_playbook_json
+from .render import PageOutline, PageSpec, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from .resolve import LoadCache, Project, Result, load
 
 log = get_plugin_logger("journeybook")
@@ -62,9 +62,12 @@ class _Cache:
 
     key: tuple = ()
     result: Result | None = None
-    pages: list[PageSpec] = field(default_factory=list)
+    job: RenderJob | None = None
     json: str = ""
-    good_key: tuple = ()
+
+    @property
+    def outline(self) -> list[PageOutline]:
+        return self.job.outline if self.job is not None else []
 
 
 def _fingerprint(project: Project) -> tuple:
@@ -89,7 +92,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.render_cache = RenderCache()
         self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
         self.serving = False
-        self.specs: dict[str, PageSpec] = {}
+        self.specs: dict[str, PageOutline] = {}  # generated pages by src_uri
         self.project: Project | None = None
         self.scoper = _Scoper([], 0)
         self.nav_titles: dict[str, str] = {}
@@ -147,10 +150,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             template_dirs=tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir),
         )
         if self.serving:  # rebuilds reuse what did not change; no forking beside the server's threads
-            pages = render_pages(result.playbook, options, self.render_cache)
-        else:
-            pages = render_pages(result.playbook, options, jobs=min(2, os.cpu_count() or 1))
-        self.cache = _Cache(key, result, pages, render_playbook_json(result.playbook))
+            job = start_render(result.playbook, options, self.render_cache)
+        else:  # large playbooks render in worker processes while MkDocs reads files and builds the nav
+            job = start_render(result.playbook, options, jobs=min(2, os.cpu_count() or 1))
+        self.cache = _Cache(key, result, job, render_playbook_json(result.playbook))
         return result
 
     def _report(self, problems: list[errors.Problem], config: MkDocsConfig) -> None:
@@ -194,15 +197,17 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     # ------------------------------------------------------------------ files
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.specs = {spec.src_uri: spec for spec in self.cache.pages}
-        for spec in self.cache.pages:
+        self.specs = {outline.src_uri: outline for outline in self.cache.outline}
+        rendered = {p.src_uri: p.html for p in self.cache.job.pages()} if self.serving and self.cache.job else {}
+        for spec in self.cache.outline:
             existing = files.get_file_from_path(spec.src_uri)
             if existing is not None:
                 log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
                 files.remove(existing)
             file = _GeneratedPage.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.INCLUDED)
-            file.changed = self.published.get(spec.src_uri) != spec.html  # consulted by dirty builds only
-            self.published[spec.src_uri] = spec.html
+            if self.serving:  # consulted by dirty builds only
+                file.changed = self.published.get(spec.src_uri) != rendered[spec.src_uri]
+                self.published[spec.src_uri] = rendered[spec.src_uri]
             files.append(file)
         files.append(File.generated(config, "playbook.json", content=self.cache.json))
         for name in ASSETS:
@@ -252,16 +257,17 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     @event_priority(100)
     def _full_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         """Search (priority 0) indexes the page under its full title ..."""
-        spec = self.specs.get(page.file.src_uri)
+        spec = self._rendered(page.file.src_uri)
         if spec is not None:
             page.title = html.escape(spec.title)
+            page.toc = get_toc(_toc_tokens(spec.toc))
             page.content = spec.search_html  # search parses a lean copy; the page gets the full one below
         return context
 
     @event_priority(-100)
     def _nav_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         """... and the sidebar shows the short one; the sidebar is scoped to this page."""
-        spec = self.specs.get(page.file.src_uri)
+        spec = self._rendered(page.file.src_uri)
         if spec is not None:
             page.title = self.nav_titles.get(spec.src_uri, page.title)
             page.content = spec.html
@@ -286,12 +292,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return ""
         return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            return html
-        page.toc = get_toc(_toc_tokens(spec.toc))
-        return spec.html
+    def _rendered(self, src_uri: str) -> PageSpec | None:
+        """A generated page's HTML (the first call waits for the render workers)."""
+        if src_uri not in self.specs or self.cache.job is None:
+            return None
+        return self.cache.job.get(src_uri)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.cache.job is not None:
+            self.cache.job.cancel()
 
     def _edit_url(self, config: MkDocsConfig, source: str | None) -> str | None:
         if not source or not config.repo_url:

@@ -610,7 +610,7 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     with parse_cache(cache.parsed if cache is not None else None):
         files, client_doc, problems, read = _read_all(project)
     language = language_of(project, client_doc)
-    facts = cache.facts if cache is not None else doc_facts
+    facts = (cache if cache is not None else LoadCache()).facts  # each document is checked once
     for kind, doc in files.all():
         problems += facts(doc, kind).schema
     if cache is not None:  # forget documents that are gone (ids may be reused)

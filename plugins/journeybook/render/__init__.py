@@ -11,11 +11,11 @@ import dataclasses
 import json
 
 from ..model import Playbook
-from .pages import RenderCache, render_all
+from .pages import PageOutline, RenderCache, RenderJob, render_all, start_render
 from .spec import PageSpec, RenderOptions
 from .urls import page_url, relative_url
 
-__all__ = ["PageSpec", "RenderCache", "RenderOptions", "page_url", "relative_url", "render_pages", "render_playbook_json"]
+__all__ = ["PageOutline", "PageSpec", "RenderCache", "RenderJob", "RenderOptions", "start_render", "page_url", "relative_url", "render_pages", "render_playbook_json"]
 
 
 def render_pages(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None,
