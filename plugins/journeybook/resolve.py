@@ -327,10 +327,11 @@ def _unknown(target: str, ref_id: str, known: list[str]) -> str:
     """"unknown persona 'x' (did you mean 'y'?)", or the known ids when none is close."""
     hint = did_you_mean(ref_id, known)
     plural = _PLURALS.get(target, target + "s")
-    if not hint and not known:
+    shown = [k for k in known if is_valid_id(k)]  # a malformed id is reported where it is written
+    if not hint and not shown:
         hint = f"; no {plural} are defined" + (" (add them to playbook.yml)" if target in ("channel", "source") else "")
     elif not hint:
-        hint = f"; known {plural}: " + ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+        hint = f"; known {plural}: " + ", ".join(shown[:10]) + (", ..." if len(shown) > 10 else "")
     return f"unknown {target} {quoted(ref_id)}{hint}"
 
 
