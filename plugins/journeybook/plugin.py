@@ -181,8 +181,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _add_theme(self, config: MkDocsConfig) -> None:
         """Ship our template overrides (after a user's custom_dir) and our CSS/JS."""
-        ours = str(PACKAGE_DIR / "theme")
-        if ours not in config.theme.dirs:
+        ours = str(PACKAGE_DIR / "theme")  # overrides of Material's own partials
+        if config.theme.name == "material" and ours not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
         if config.theme.name == "material":
             features = config.theme.get("features") or []
