@@ -259,3 +259,14 @@ def test_the_written_schemas_reject_bad_data(schemas: dict[str, dict[str, Any]])
     assert not journey.is_valid({**good, "phases": {"Purchase": {}}})
     playbook = jsonschema.Draft202012Validator(schemas["playbook"])
     assert not playbook.is_valid({"sources": [{"id": "a", "claim": "c", "url": "javascript:alert(1)"}]})
+
+
+def test_committed_schemas_are_current(tmp_path: Path) -> None:
+    """`schemas/` in the repository (for editors) is what `journeybook schema` writes today."""
+    repo = Path(__file__).resolve().parent.parent
+    proc = run_cli("schema", "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.name for p in tmp_path.glob("*.schema.json"))
+    assert written == sorted(p.name for p in (repo / "schemas").glob("*.schema.json"))
+    for name in written:
+        assert (tmp_path / name).read_text(encoding="utf-8") == (repo / "schemas" / name).read_text(encoding="utf-8"), name
