@@ -338,6 +338,9 @@ class RenderJob:
     def _take(self) -> None:
         try:
             self._got.update((spec.src_uri, spec) for spec in next(self._chunks))
+            if len(self._got) == len(self.outline):  # all in: the workers can go
+                self._chunks = None
+                self.cancel()
         except StopIteration:
             self._chunks = None
             self.cancel()
