@@ -150,3 +150,17 @@ def test_output_does_not_depend_on_listing_order(tmp_path: Path) -> None:
     assert mkdocs_build(one).returncode == 0
     assert mkdocs_build(two).returncode == 0
     assert digest(one / "site") == digest(two / "site")
+
+
+def test_the_users_own_nav_is_kept(tmp_path: Path) -> None:
+    files = dict(MINIMAL)
+    files["content/about.md"] = "# About us\n"
+    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace(
+        "  name: material\n", "  name: material\n  features: [navigation.tabs]\n") + "nav:\n  - Start: index.md\n  - About us: about.md\n"
+    project = write(tmp_path, files)
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = parse_file(project / "site" / "journeys" / "bike" / "index.html")
+    tabs = [" ".join(el.text.split()) for el in html.has_class("md-tabs__link")]
+    assert tabs[:2] == ["Start", "About us"]
+    assert tabs[2:] == ["Journeys", "Personas", "Touchpoints", "Sources"]

@@ -7,8 +7,10 @@ either a resolved playbook, or problems that are each located in a real file
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
+import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -154,6 +156,29 @@ def assert_well_formed(result: Result, root: Path) -> None:
         assert any(p.severity == ERROR for p in result.problems) or result.playbook is None
 
 
+HANG_BOUND = 20.0  # seconds one example may take on a loaded 2-core CI machine before it counts as a hang
+
+
+class Hang(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_bound(seconds: float):
+    """Raise :class:`Hang` in this (main) thread when the block runs longer than ``seconds``."""
+
+    def hang(signum, frame):
+        raise Hang(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_projects())
 def test_damaged_playbooks_never_crash(case: tuple[dict[str, str | bytes | None], bool]) -> None:
@@ -163,7 +188,8 @@ def test_damaged_playbooks_never_crash(case: tuple[dict[str, str | bytes | None]
         write_tree(root, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Fuzz\n", "clients/acme/logo.png": b"png"})
         write_tree(root, {name: text for name, text in texts.items() if text is not None})
         project = Project(root=root, client="acme" if as_client and texts.get("clients/acme/client.yml") else None)
-        result = load(project)
+        with time_bound(HANG_BOUND):
+            result = load(project)
         assert_well_formed(result, root)
 
 
@@ -173,7 +199,8 @@ def test_random_text_as_any_file_kind(text: str) -> None:
     from journeybook.loader import LoadError, parse
 
     try:
-        doc = parse(text, "x.yml")
+        with time_bound(HANG_BOUND):
+            doc = parse(text, "x.yml")
     except LoadError as error:
         assert error.line >= 1 and error.col >= 1 and "\n" not in error.message
         return
