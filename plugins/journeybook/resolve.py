@@ -24,7 +24,7 @@ from . import i18n, model
 from .errors import ERROR, WARNING, Problem, has_errors
 from .loader import RESERVED_IDS, Document, ParseCache, RawFile, parse_cache, hidden_yaml_warning, is_valid_id, load_dir, quoted, read_document, rel
 from .overlay import merge
-from .schema import SCHEMAS
+from .schema import SCHEMAS, is_text
 from .validate import as_int, check, did_you_mean, label
 
 MAX_TEMPLATE_OUTPUT = 10_000
@@ -78,7 +78,7 @@ def walk(value: Any, schema: dict[str, Any], pointer: tuple = ()) -> Iterator[tu
         yield pointer, schema, value
         for index, sub in enumerate(value):
             yield from walk(sub, schema["items"], pointer + (index,))
-    elif isinstance(value, str) and kind in ("string", None):
+    elif isinstance(value, str) and (kind is None or is_text(schema)):
         yield pointer, schema, value
 
 

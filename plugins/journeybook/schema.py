@@ -27,7 +27,17 @@ CATEGORY_IDS = (
 
 
 def text(description: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "description": description, **extra}
+    """Free text. journeybook reads every unquoted value as the text written, so
+    for editors (which read YAML 1.2) a number such as ``target: 70`` is text too;
+    patterned text (URLs, colours) stays strictly text."""
+    kind: str | list[str] = "string" if "pattern" in extra else ["string", "number"]
+    return {"type": kind, "minLength": 1, "description": description, **extra}
+
+
+def is_text(schema: dict[str, Any]) -> bool:
+    """Whether values of ``schema`` are text (``type`` string, or string among others)."""
+    kind = schema.get("type")
+    return kind == "string" or (isinstance(kind, list) and "string" in kind)
 
 
 def md(description: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import ERROR, Problem
 from .loader import Document, Plain, quoted
-from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS
+from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS, is_text
 
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _NUM_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -95,6 +95,8 @@ def expected(schema: dict[str, Any]) -> str:
     t = schema.get("type")
     if "enum" in schema:
         return "one of: " + ", ".join(schema["enum"])
+    if t == ["string", "number"]:  # free text (a number written there is read as text)
+        return "text"
     return {
         "string": "text",
         "array": "a list",
@@ -132,7 +134,7 @@ MISSING = "missing"  # at_key value of a message about a missing key: pointer na
 
 def _colon_hint(schema: dict[str, Any], inst: Any) -> str:
     """Text turned into a one-entry mapping by an unquoted ': ' inside it."""
-    if schema.get("type") == "string" and isinstance(inst, dict) and len(inst) == 1 and all(
+    if is_text(schema) and isinstance(inst, dict) and len(inst) == 1 and all(
             isinstance(v, str) for v in inst.values()):
         return "; if the text contains ': ', put the whole text in quotes"
     return ""
