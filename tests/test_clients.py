@@ -82,3 +82,13 @@ def test_unknown_brand_variable_is_a_located_error(tmp_path: Path) -> None:
     build = run(["journeybook", "build", "--all-clients"], project)
     assert build.returncode == 1
     assert not (project / "site").exists()
+
+
+def test_client_content_pages_replace_the_base_pages(all_clients: Path) -> None:
+    """clients/<id>/content/ holds that guide's own Markdown pages (here: a Dutch home page)."""
+    home = parse_file(all_clients / "fietsbaas" / "index.html")
+    assert any(el.text.strip().startswith("Klantreizen van Fietsbaas") for el in home.find("h1"))
+    base = parse_file(all_clients / "index.html")
+    assert not any("Fietsbaas" in el.text for el in base.find("h1"))
+    acme = parse_file(all_clients / "acme-outdoor" / "index.html")
+    assert [" ".join(el.text.split()) for el in acme.find("h1")] == [" ".join(el.text.split()) for el in base.find("h1")]

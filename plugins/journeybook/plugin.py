@@ -197,6 +197,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     # ------------------------------------------------------------------ files
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._client_content(files, config)
         self.specs = {outline.src_uri: outline for outline in self.cache.outline}
         rendered = {p.src_uri: p.html for p in self.cache.job.pages()} if self.serving and self.cache.job else {}
         for spec in self.cache.outline:
@@ -219,6 +220,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if client is not None and client.colors:
             files.append(File.generated(config, ASSET_URI + "client.css", content=_client_css(client.colors)))
         return files
+
+    def _client_content(self, files: Files, config: MkDocsConfig) -> None:
+        """A client's own ``clients/<id>/content/`` pages replace (or add to) the docs dir's."""
+        if self.project is None or not self.project.client:
+            return
+        folder = self.project.path(self.project.clients_dir) / self.project.client / "content"
+        if not folder.is_dir():
+            return
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(folder).as_posix()
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
 
     # ------------------------------------------------------------------ navigation
 
