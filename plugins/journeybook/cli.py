@@ -73,12 +73,12 @@ def validate_all(project: Project, client: str | None = None) -> list[Problem]:
     that only a client's guide has in a base file says which client.
     """
     if client:
-        return load(Project(**{**project.__dict__, "client": client})).problems
-    found = set(load(project if project.client is None else Project(**{**project.__dict__, "client": None})).problems)
+        return load(dataclasses.replace(project, client=client)).problems
+    found = set(load(dataclasses.replace(project, client=None)).problems)
     located = {(p.path, p.line, p.col) for p in found}
     for target in _clients(project):
         own = rel(project.path(project.clients_dir) / target, project.root) + "/"
-        for problem in load(Project(**{**project.__dict__, "client": target})).problems:
+        for problem in load(dataclasses.replace(project, client=target)).problems:
             if problem in found or (problem.path, problem.line, problem.col) in located:
                 continue
             if not problem.path.startswith(own):
@@ -136,7 +136,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.all_clients:
         targets = [None, *clients]
     for target in targets:  # check first: nothing is built, nothing replaced, when the data is wrong
-        problems = load(Project(**{**project.__dict__, "client": target})).problems
+        problems = load(dataclasses.replace(project, client=target)).problems
         if errors.has_errors(problems):
             _print_problems(problems, "text")
             return EXIT_PROBLEMS

@@ -208,7 +208,7 @@ def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
     """Report the branch whose type fits the value; else say what is accepted."""
     inst = error.instance
     for index, branch in enumerate(error.schema["oneOf"]):
-        fits = validator_for_branch(branch).is_type(inst, branch.get("type", "object"))
+        fits = _TYPES.is_type(inst, branch.get("type", "object"))
         if fits:
             for sub in error.context or []:
                 if sub.relative_schema_path and sub.relative_schema_path[0] == index:
@@ -220,10 +220,6 @@ def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
     if len(branches) < len(error.schema["oneOf"]):
         accepted += " (or left empty)"
     yield tuple(error.absolute_path), f"'{what}' should be {accepted}, not {kind_of(inst)}", False
-
-
-def validator_for_branch(branch: dict[str, Any]) -> Any:
-    return _Validator(branch)
 
 
 def check(doc: Document, kind: str) -> list[Problem]:
