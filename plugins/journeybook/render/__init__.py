@@ -11,7 +11,7 @@ import dataclasses
 import json
 
 from ..model import Playbook
-from .pages import PageOutline, RenderCache, RenderJob, render_all, start_render
+from .pages import PageOutline, RenderCache, RenderJob, start_render
 from .spec import PageSpec, RenderOptions
 from .urls import page_url, relative_url
 
@@ -26,7 +26,7 @@ def render_pages(playbook: Playbook, options: RenderOptions, cache: RenderCache 
     have changed are taken from the previous render. ``jobs`` > 1 renders a large
     playbook in that many forked processes (where the platform can fork).
     """
-    return render_all(playbook, options, cache, jobs)
+    return start_render(playbook, options, cache, jobs).pages()
 
 
 def render_playbook_json(playbook: Playbook) -> str:

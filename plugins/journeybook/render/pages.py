@@ -373,7 +373,3 @@ def start_render(playbook: Playbook, options: RenderOptions, cache: RenderCache 
     renderer = Renderer(playbook, options)
     return RenderJob(renderer, renderer.plans(), cache, jobs)
 
-
-def render_all(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None,
-               jobs: int = 1) -> list[PageSpec]:
-    return start_render(playbook, options, cache, jobs).pages()
