@@ -1,23 +1,34 @@
 # Quick start: `make site` builds the sample playbook into site/, `make test` runs the whole suite.
+#
+# `make site` and `make test` install from the lock files in requirements/ (the same
+# versions, checked by hash, on every machine); `make lock` refreshes them.
+# `make test-latest` and `make test-lowest` run the suite (without the browser
+# tests) at the newest versions and at the lowest versions pyproject.toml allows.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+UV     := $(VENV)/bin/uv
+STAMP  := $(VENV)/.installed-site
 TSTAMP := $(VENV)/.installed-test
+SITE_LOCK := requirements/site.lock
+TEST_LOCK := requirements/test.lock
+PYTEST := -m pytest -q -p no:cacheprovider
+NOBROWSER := --ignore=tests/browser
 
-.PHONY: site test serve validate bench clean browser
+.PHONY: site test test-latest test-lowest lock serve validate bench clean browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 
-$(STAMP): $(PY) pyproject.toml
-	$(PY) -m pip install -q -e .
+$(STAMP): $(PY) $(SITE_LOCK) pyproject.toml
+	$(PY) -m pip install -q --require-hashes -r $(SITE_LOCK)
+	$(PY) -m pip install -q --no-deps -e .
 	touch $@
 
-$(TSTAMP): $(STAMP)
-	$(PY) -m pip install -q -e '.[test]'
-	touch $@
+$(TSTAMP): $(PY) $(TEST_LOCK) pyproject.toml
+	$(PY) -m pip install -q --require-hashes -r $(TEST_LOCK)
+	$(PY) -m pip install -q --no-deps -e .
+	touch $(STAMP) $@
 
 site: $(STAMP)
 	$(VENV)/bin/journeybook build
@@ -35,10 +46,33 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 test: $(TSTAMP) browser
-	$(PY) -m pytest -q -n 2 -p no:cacheprovider
+	$(PY) $(PYTEST) -n 2
+
+# The newest versions the ranges allow, resolved afresh (not from the lock).
+test-latest: $(TSTAMP)
+	rm -rf .venv-latest
+	$(UV) venv -q --python $(PY) .venv-latest
+	$(UV) pip install -q --python .venv-latest/bin/python --upgrade -e . pytest pytest-xdist hypothesis
+	.venv-latest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
+
+# Every runtime dependency at the lower bound pyproject.toml declares; the test
+# tools at their newest versions that keep those pins.
+test-lowest: $(TSTAMP)
+	rm -rf .venv-lowest
+	$(UV) venv -q --python $(PY) .venv-lowest
+	$(UV) pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e .
+	$(UV) pip freeze --python .venv-lowest/bin/python --exclude-editable > .venv-lowest/runtime.txt
+	$(UV) pip install -q --python .venv-lowest/bin/python -c .venv-lowest/runtime.txt pytest pytest-xdist hypothesis
+	.venv-lowest/bin/python -c "import importlib.metadata as m; print(*(f'{d}=={m.version(d)}' for d in ['mkdocs', 'mkdocs-material', 'jinja2', 'pyyaml', 'markdown', 'nh3', 'jsonschema']))"
+	.venv-lowest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
+
+# Refresh the lock files from pyproject.toml (for every platform and Python >= 3.10).
+lock: $(TSTAMP)
+	$(UV) pip compile -q --universal --generate-hashes pyproject.toml -o $(SITE_LOCK)
+	$(UV) pip compile -q --universal --generate-hashes --extra test pyproject.toml -o $(TEST_LOCK)
 
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache

@@ -92,6 +92,10 @@ class LoadError(Exception):
         self.line, self.col, self.message = line, col, message
 
 
+class LimitError(LoadError):
+    """One of the loader's own limits (nesting depth, number of values) was reached."""
+
+
 def is_valid_id(text: str) -> bool:
     return len(text) <= ID_MAX and bool(ID_RE.match(text))
 
@@ -249,9 +253,9 @@ class _Composer:
         self.nodes += n
         if self.nodes > MAX_NODES:
             if self.aliases:
-                raise LoadError(*self.lines.pos(mark),
-                                f"aliases ('*name') expand the file to more than {MAX_NODES} values; refused")
-            raise LoadError(*self.lines.pos(mark), f"the file has more than {MAX_NODES} values; split it")
+                raise LimitError(*self.lines.pos(mark),
+                                 f"aliases ('*name') expand the file to more than {MAX_NODES} values; refused")
+            raise LimitError(*self.lines.pos(mark), f"the file has more than {MAX_NODES} values; split it")
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         mark = event.start_mark
@@ -311,7 +315,7 @@ class _Composer:
             if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                 raise LoadError(*self.lines.pos(mark), f"YAML tags such as {tag!r} are not supported; remove the tag")
             if len(stack) >= MAX_DEPTH:
-                raise LoadError(*self.lines.pos(mark), f"nesting deeper than {MAX_DEPTH} levels; refused")
+                raise LimitError(*self.lines.pos(mark), f"nesting deeper than {MAX_DEPTH} levels; refused")
             container: Any = {} if kind is yaml.MappingStartEvent else []
             pointer = self._place(stack, container, mark)
             if pointer is None:  # the container is a mapping key
@@ -362,13 +366,40 @@ class _Composer:
         return child
 
 
+def _limit_before(exc: yaml.MarkedYAMLError, text: str) -> LimitError | None:
+    """Our own limit (depth, values) that a parser error may have got ahead of, if any.
+
+    libyaml's scanner reads up to 1024 characters ahead of the events it has
+    handed out (to decide whether a ``[`` starts a mapping key), and newer
+    libyaml releases refuse deep flow nesting themselves while doing so: the
+    composer never sees the 41st level. So when the fast parser fails on text
+    that could nest more than :data:`MAX_DEPTH` flow collections before the
+    error, the text up to the error is composed again with the pure-Python
+    parser, which has no limit of its own. Our limit, if it fires there, is the
+    one reported: every PyYAML and libyaml release gives the same message.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if _Parser is yaml.SafeLoader or mark is None or mark.index is None:
+        return None
+    head = text[: mark.index]
+    if head.count("[") + head.count("{") <= MAX_DEPTH:
+        return None
+    try:
+        _Composer(head).compose(yaml.parse(head, Loader=yaml.SafeLoader))
+    except LimitError as limit:
+        return limit
+    except (LoadError, yaml.YAMLError):
+        pass
+    return None
+
+
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse YAML text; raises :class:`LoadError` with a located, readable message."""
     composer = _Composer(text)
     try:
         data = composer.compose(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_hint(exc, text) from None
+        raise (_limit_before(exc, text) or _yaml_hint(exc, text)) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_hint(exc, text) from None
     except yaml.YAMLError as exc:  # other unmarked errors
