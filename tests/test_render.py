@@ -255,6 +255,14 @@ def test_item_ids_stay_unique_when_ids_collide():
     dom = parse(page.html)
     found = _check_checklists(dom, "journeybook")
     assert found["a"] == 1 and found["a-b"] == 1
+    # "jb-" + "a-b" + "-" + "c" and "jb-" + "a" + "-" + "b-c" are the same string: the second gets "-2"
+    boxes = {b.attrs["data-jb-item"]: b.attrs["id"] for b in dom.find_all("input", type="checkbox")}
+    assert boxes["a-b/c"] == "jb-a-b-c"
+    assert boxes["a/b-c"] == "jb-a-b-c-2"
+    labels = {n.attrs["for"]: n.text().strip() for n in dom.find_all("label")}
+    assert labels["jb-a-b-c"] == "one" and labels["jb-a-b-c-2"] == "two"
+    all_ids = [n.attrs["id"] for n in dom.iter() if n.attrs.get("id")]
+    assert all_ids.count("jb-a-b-c") == 1 and all_ids.count("jb-a-b-c-2") == 1
 
 
 # --------------------------------------------------------------------------- links
