@@ -131,7 +131,9 @@ def test_no_broken_internal_links_or_anchors(sample_site: Path) -> None:
                 broken.append(f"{html_file.relative_to(sample_site)} -> {href}")
                 continue
             if fragment and target.suffix == ".html":
-                ids = ids_cache.setdefault(target, parse_file(target).ids)
+                if target not in ids_cache:  # parse each page once, not once per link to it
+                    ids_cache[target] = parse_file(target).ids
+                ids = ids_cache[target]
                 if unquote(fragment) not in ids:
                     broken.append(f"{html_file.relative_to(sample_site)} -> {href} (no anchor)")
     assert broken == []
