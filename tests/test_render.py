@@ -609,12 +609,12 @@ def test_output_is_deterministic_across_hash_seeds():
 
 def test_forked_render_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Large playbooks render in worker processes; the pages are the same, byte for byte."""
-    from journeybook.render import pages as pages_module
+    from journeybook.render import parallel
     from journeybook.render import start_render
 
     playbook = sample_playbook("en")
     one = render_pages(playbook, RenderOptions())
-    monkeypatch.setattr(pages_module, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_PAGES", 1)
     job = start_render(playbook, RenderOptions(), jobs=2)
     assert [o.src_uri for o in job.outline] == [p.src_uri for p in one]
     last = one[-1].src_uri
