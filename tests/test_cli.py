@@ -191,6 +191,15 @@ def test_new_journey_needs_a_persona(tmp_path: Path) -> None:
     assert run_cli("new", "journey", "first", cwd=tmp_path).returncode == 0
 
 
+
+def test_new_journey_waits_for_a_playbook_without_errors(tiny: Path) -> None:
+    """Its persona and phase ids come from the loaded playbook, which a broken file keeps from loading."""
+    write_tree(tiny, {"journeys/personas/ann.yml": "name: Ann\n"})
+    proc = run_cli("new", "journey", "walk-in", cwd=tiny)
+    assert proc.returncode == 1 and "the playbook has 1 error; fix them first" in proc.stderr
+    assert not (tiny / "journeys/walk-in.yml").exists()
+    assert run_cli("new", "persona", "bea", cwd=tiny).returncode == 0  # the other kinds need nothing loaded
+
 # --------------------------------------------------------------------------- schema
 
 
