@@ -11,6 +11,7 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from . import errors
 from .config import find_config, project_from_config
@@ -23,7 +24,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors: keep that, shorter
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -87,6 +88,11 @@ def validate_all(project: Project, client: str | None = None) -> list[Problem]:
     return sorted(found)
 
 
+def _unknown_client(client: str, clients: list[str]) -> int:
+    print(f"journeybook: error: unknown client '{client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def _print_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "github":
         if problems:
@@ -95,7 +101,8 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
         return
     for problem in problems:
         if not problem.path.isprintable():  # a file name with a line break must not break the one-line format
-            problem = dataclasses.replace(problem, path="".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path))
+            path = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path)
+            problem = dataclasses.replace(problem, path=path)
         print(problem)
     print(errors.summary(problems))
 
@@ -107,9 +114,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     project = project_from_config(root)
     if args.client and args.client not in _clients(project):
-        clients = _clients(project)
-        print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
-        return EXIT_USAGE
+        return _unknown_client(args.client, _clients(project))
     problems = validate_all(project, args.client)
     _print_problems(problems, args.format)
     failing = [p for p in problems if p.is_error or args.strict]
@@ -130,8 +135,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = project_from_config(config_file.parent, config_file)
     clients = _clients(project)
     if args.client and args.client not in clients:
-        print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
-        return EXIT_USAGE
+        return _unknown_client(args.client, clients)
     targets: list[str | None] = [args.client] if args.client else [None]
     if args.all_clients:
         targets = [None, *clients]
@@ -197,7 +201,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     folder = {"persona": data_dir / "personas", "touchpoint": data_dir / "touchpoints", "journey": data_dir}[args.kind]
     target = folder / f"{args.id}.yml"
     if target.exists() or target.with_suffix(".yaml").exists():
-        print(f"journeybook: error: {target.relative_to(project.root)} already exists; not overwritten", file=sys.stderr)
+        print(f"journeybook: error: {target.relative_to(project.root)} already exists; not overwritten",
+              file=sys.stderr)
         return EXIT_PROBLEMS
     values = {"title": args.id.replace("-", " ").capitalize(), "category": "seo"}
     if args.kind == "journey":

@@ -29,7 +29,8 @@ class RenderCache:
         seen: dict[int, str] = {}
         fresh: dict[str, tuple[tuple[str, ...] | None, PageSpec]] = {}
         for plan in plans:
-            key = None if plan.deps is None else (shared, plan.title, plan.url, *(_object_key(o, seen) for o in plan.deps))
+            key = (None if plan.deps is None
+                   else (shared, plan.title, plan.url, *(_object_key(o, seen) for o in plan.deps)))
             old = self.pages.get(plan.src_uri)
             spec = old[1] if key is not None and old is not None and old[0] == key else renderer.render(plan)
             fresh[plan.src_uri] = (key, spec)

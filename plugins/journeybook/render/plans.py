@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Journey, PhaseEntry, Persona, Playbook, Source, Step, Touchpoint
+from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
 from .site import Site, TouchpointOnPage
 from .urls import Urls
 
@@ -38,7 +38,9 @@ class MapColumn:
     step_emotions: list[Step]
 
 
-MAP_ROWS = ("goal", "actions", "questions", "touchpoints", "emotion", "pain_points", "opportunities", "moments_of_truth")
+MAP_ROWS = (
+    "goal", "actions", "questions", "touchpoints", "emotion", "pain_points", "opportunities", "moments_of_truth",
+)
 
 
 def _map_rows(columns: list[MapColumn]) -> tuple[str, ...]:
