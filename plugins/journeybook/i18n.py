@@ -36,11 +36,6 @@ def _load(lang: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def available_languages() -> tuple[str, ...]:
-    """The languages that have a locale file, sorted."""
-    return tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
-
-
 @cache
 def _section(lang: str, key: str) -> Mapping[str, str]:
     """One section of the locale, English underneath, in English key order."""
@@ -54,11 +49,6 @@ def _section(lang: str, key: str) -> Mapping[str, str]:
 def labels(lang: str) -> Mapping[str, str]:
     """Interface labels for ``lang`` (read-only); English for anything missing."""
     return _section(_base_language(lang), "labels")
-
-
-def t(key: str, lang: str) -> str:
-    """One label; the key itself when no locale knows it."""
-    return labels(lang).get(key, key)
 
 
 def default_phase_names(lang: str) -> dict[str, str]:

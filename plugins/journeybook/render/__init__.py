@@ -14,10 +14,10 @@ from ..model import Playbook
 from .cache import RenderCache
 from .parallel import RenderJob, start_render
 from .spec import PageOutline, PageSpec, RenderOptions
-from .urls import page_url, relative_url
+from .urls import relative_url
 
 __all__ = [
-    "PageOutline", "PageSpec", "RenderCache", "RenderJob", "RenderOptions", "page_url", "relative_url",
+    "PageOutline", "PageSpec", "RenderCache", "RenderJob", "RenderOptions", "relative_url",
     "render_pages", "render_playbook_json", "start_render",
 ]
 
