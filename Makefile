@@ -1,5 +1,5 @@
 # Quick start: `make site` builds the sample playbook into site/, `make test` runs the whole suite
-# (after `make lint`: ruff on the code, tests and benchmarks, mypy --strict on the package).
+# (after `make lint`: ruff on the code, tests and benchmarks, mypy --strict on the package and benchmarks).
 #
 # `make site` and `make test` install from the lock files in requirements/ (the same
 # versions, checked by hash, on every machine); `make lock` refreshes them.
@@ -48,7 +48,7 @@ browser:
 
 lint: $(TSTAMP)
 	$(PY) -m ruff check plugins tests benchmarks
-	$(PY) -m mypy plugins/journeybook
+	$(PY) -m mypy plugins/journeybook benchmarks
 
 test: lint $(TSTAMP) browser
 	$(PY) $(PYTEST) -n 2

@@ -548,12 +548,12 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
                 for p, note in e["persona_notes"].items():
                     out.append(f"### [{pb.personas[p]['name']}](../../personas/{p}.md)\n\n{note}\n")
             out.append(sources_md(src, [*e["evidence"], *item_evidence], title))
-            nav = []
+            arrows = []
             if k > 0:
-                nav.append(f"[← {phase_names[ph[k - 1][0]]}]({ph[k - 1][0]}.md)")
+                arrows.append(f"[← {phase_names[ph[k - 1][0]]}]({ph[k - 1][0]}.md)")
             if k + 1 < len(ph):
-                nav.append(f"[{phase_names[ph[k + 1][0]]} →]({ph[k + 1][0]}.md)")
-            out.append("\n" + " · ".join(nav) + "\n")
+                arrows.append(f"[{phase_names[ph[k + 1][0]]} →]({ph[k + 1][0]}.md)")
+            out.append("\n" + " · ".join(arrows) + "\n")
             files[src] = "".join(out)
         nav_journeys.append({j["title"]: section})
     files["journeys/index.md"] = "\n".join(cards)

@@ -33,6 +33,7 @@ import urllib.request
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import counts, generate, generate_markdown
@@ -107,18 +108,19 @@ class Rebuild:
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 class _Lines:
     """A child's output lines with their arrival time, read by a thread."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         self.q: queue.Queue[tuple[float, str]] = queue.Queue()
         self.all: list[str] = []
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
-    def _read(self, stream) -> None:
+    def _read(self, stream: IO[bytes]) -> None:
         for raw in iter(stream.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip()
             self.all.append(line)
@@ -163,6 +165,7 @@ def serve_rebuilds(project: Path, edits: int = 2) -> tuple[float, list[Rebuild],
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             env={**ENV, "TMPDIR": str(tmp)})
+    assert proc.stdout is not None
     lines = _Lines(proc.stdout)
     rebuilds: list[Rebuild] = []
     first = float("nan")
@@ -274,7 +277,8 @@ def _progress(b: Build) -> None:
         print("   " + b.log.replace("\n", "\n   "), flush=True)
 
 
-def report(results: list[Build], sizes: list[int], serve_result) -> None:
+def report(results: list[Build], sizes: list[int],
+           serve_result: tuple[float, list[Rebuild], float | None, str] | None) -> None:
     by = {(r.kind, r.pages): r for r in results}
     print()
     print("| pages | build | wall s | cpu s | ms/page | peak RSS MB | output MB | files |")
@@ -309,11 +313,12 @@ def report(results: list[Build], sizes: list[int], serve_result) -> None:
     if serve_result is not None:
         first, rebuilds, hwm, error = serve_result
         print(f"| serve: first build at {hi} pages | {_fmt(first)} s | |")
-        for i, rb in enumerate(rebuilds, 1):
-            print(f"| serve: one-file edit #{i} -> browsers reloaded | {rb.total:.2f} s "
+        for i, rebuild in enumerate(rebuilds, 1):
+            print(f"| serve: one-file edit #{i} -> browsers reloaded | {rebuild.total:.2f} s "
                   f"| <= {TARGETS['rebuild_s']} s |")
-            print(f"| serve: edit #{i}, change detected / rebuild itself | {rb.detect:.2f} s / {rb.build:.2f} s | |")
-            print(f"| serve: edit #{i} visible on the served page | {'yes' if rb.seen else 'NO'} | |")
+            print(f"| serve: edit #{i}, change detected / rebuild itself "
+                  f"| {rebuild.detect:.2f} s / {rebuild.build:.2f} s | |")
+            print(f"| serve: edit #{i} visible on the served page | {'yes' if rebuild.seen else 'NO'} | |")
         if hwm is not None:
             print(f"| serve: peak RSS of the server after {len(rebuilds)} rebuilds | {hwm:.0f} MB | |")
         if error:
