@@ -1,4 +1,5 @@
-# Quick start: `make site` builds the sample playbook into site/, `make test` runs the whole suite.
+# Quick start: `make site` builds the sample playbook into site/, `make test` runs the whole suite
+# (after `make lint`: ruff on the code, tests and benchmarks, mypy --strict on the package and benchmarks).
 #
 # `make site` and `make test` install from the lock files in requirements/ (the same
 # versions, checked by hash, on every machine); `make lock` refreshes them.
@@ -15,7 +16,7 @@ TEST_LOCK := requirements/test.lock
 PYTEST := -m pytest -q -p no:cacheprovider
 NOBROWSER := --ignore=tests/browser
 
-.PHONY: site test test-latest test-lowest lock serve validate bench clean browser
+.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +46,11 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(TSTAMP) browser
+lint: $(TSTAMP)
+	$(PY) -m ruff check plugins tests benchmarks
+	$(PY) -m mypy plugins/journeybook benchmarks
+
+test: lint $(TSTAMP) browser
 	$(PY) $(PYTEST) -n 2
 
 # The newest versions the ranges allow, resolved afresh (not from the lock).
@@ -75,4 +80,4 @@ bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache
+	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache

@@ -129,6 +129,13 @@ THOUGHTS = ["Why didn't they tell me this before?", "Good, that's arranged.", "I
             "That went really well.", "I already told your colleague all this.", "Fine. But I'm not happy about it."]
 DECISION = ["Total price including shipping", "Delivery speed", "Reviews of other customers", "Easy, free returns",
             "Personal advice", "Reputation of the brand", "Service after the purchase", "Payment on invoice"]
+PUBLISHERS = ["Thuiswinkel Markt Monitor", "Consumentenbond", "Utrechtse Zaken", "CBS", "Nielsen"]
+PLACES = ["Utrecht", "Rotterdam", "Groningen", "Eindhoven", "Zwolle"]
+HOUSEHOLDS = ["Single", "Partner", "Partner and two children", "Lives alone, children nearby"]
+DEVICES = ["Smartphone first", "Tablet and laptop", "Laptop at work, phone at home"]
+TOUCHPOINT_KPIS = ["Conversion from", "Share of visitors on", "Satisfaction with", "Response time of"]
+QUESTION_STARTS = ["Is", "Can I trust", "What about", "When do I get"]
+PHASE_KPIS = ["Drop-out in", "Satisfaction in", "Conversion in"]
 
 
 def slug(text: str) -> str:
@@ -203,7 +210,7 @@ def build(pages: int) -> Playbook:
             "id": f"source-{i + 1}",
             "claim": f"{r.randint(20, 95)}% of customers {r.choice(ACTIONS_V)} {r.choice(OBJECTS)} {r.choice(TAILS)}.",
             "value": f"{r.randint(20, 95)}%",
-            "publisher": r.choice(["Thuiswinkel Markt Monitor", "Consumentenbond", "Utrechtse Zaken", "CBS", "Nielsen"]),
+            "publisher": r.choice(PUBLISHERS),
             "year": r.randint(2015, 2024),
         })
     source_ids = [s["id"] for s in pb.sources]
@@ -218,9 +225,8 @@ def build(pages: int) -> Playbook:
             "segment": r.choice(["b2b", "b2c"]),
             "quote": t.sentence(),
             "about": t.md(2, 4),
-            "demographics": {"age": str(r.randint(19, 78)), "location": r.choice(["Utrecht", "Rotterdam", "Groningen", "Eindhoven", "Zwolle"]),
-                             "household": r.choice(["Single", "Partner", "Partner and two children", "Lives alone, children nearby"]),
-                             "devices": r.choice(["Smartphone first", "Tablet and laptop", "Laptop at work, phone at home"])},
+            "demographics": {"age": str(r.randint(19, 78)), "location": r.choice(PLACES),
+                             "household": r.choice(HOUSEHOLDS), "devices": r.choice(DEVICES)},
             "goals": [t.sentence() for _ in range(3)],
             "frustrations": r.sample(PAIN, 3),
             "needs": {"latent": [t.sentence() for _ in range(2)], "concrete": [t.sentence() for _ in range(2)]},
@@ -252,8 +258,8 @@ def build(pages: int) -> Playbook:
             "owner": r.choice(OWNERS),
             "summary": t.md(1, 3),
             "checklist": checklist,
-            "kpis": [{"name": f"{r.choice(['Conversion from', 'Share of visitors on', 'Satisfaction with', 'Response time of'])} {topic.lower()}",
-                      "target": f"{r.randint(10, 95)}%"} for _ in range(r.randint(1, 3))],
+            "kpis": [{"name": f"{r.choice(TOUCHPOINT_KPIS)} {topic.lower()}", "target": f"{r.randint(10, 95)}%"}
+                     for _ in range(r.randint(1, 3))],
             "pitfalls": r.sample(PAIN, 2),
         }
         if r.random() < 0.6:
@@ -280,13 +286,13 @@ def build(pages: int) -> Playbook:
             entry: dict[str, Any] = {
                 "goal": t.sentence()[:-1],
                 "actions": [t.sentence() for _ in range(r.randint(3, 4))],
-                "questions": [f"{r.choice(['Is', 'Can I trust', 'What about', 'When do I get'])} {r.choice(OBJECTS)}?" for _ in range(r.randint(2, 3))],
+                "questions": [f"{r.choice(QUESTION_STARTS)} {r.choice(OBJECTS)}?" for _ in range(r.randint(2, 3))],
                 "emotion": {"score": r.randint(1, 5), "note": r.choice(EMOTION_NOTES)},
                 "touchpoints": refs,
                 "pain_points": r.sample(PAIN, 2),
                 "opportunities": [t.advice() for _ in range(2)],
                 "moments_of_truth": [t.sentence() for _ in range(r.randint(1, 2))],
-                "kpis": [{"name": f"{r.choice(['Drop-out in', 'Satisfaction in', 'Conversion in'])} {phase_id}", "target": f"{r.randint(10, 95)}%"}],
+                "kpis": [{"name": f"{r.choice(PHASE_KPIS)} {phase_id}", "target": f"{r.randint(10, 95)}%"}],
                 "evidence": r.sample(source_ids, r.randint(1, 2)),
                 "persona_notes": {pid: t.paragraph(2) for pid in personas},
             }
@@ -381,9 +387,11 @@ def generate(root: str | Path, pages: int) -> Path:
         "channels": [{"id": cid, "name": name, "type": kind} for cid, name, kind in CHANNELS],
         "sources": pb.sources,
     }
-    (data / "playbook.yml").write_text("# Playbook settings (generated for the benchmark).\n" + _dump(playbook), encoding="utf-8")
+    (data / "playbook.yml").write_text("# Playbook settings (generated for the benchmark).\n" + _dump(playbook),
+                                       encoding="utf-8")
     for pid, persona in pb.personas.items():
-        (data / "personas" / f"{pid}.yml").write_text(f"# Persona: {persona['name']}\n" + _dump(persona), encoding="utf-8")
+        (data / "personas" / f"{pid}.yml").write_text(f"# Persona: {persona['name']}\n" + _dump(persona),
+                                                      encoding="utf-8")
     for tid, tp in pb.touchpoints.items():
         (data / "touchpoints" / f"{tid}.yml").write_text(f"# Touchpoint: {tp['name']}\n" + _dump(tp), encoding="utf-8")
     for jid, journey in pb.journeys.items():
@@ -409,7 +417,7 @@ def _curve_svg(points: list[tuple[str, int]], title: str) -> str:
     coords = [(pad + i * step, h - pad - (score - 1) * (h - 2 * pad) / 4) for i, (_, score) in enumerate(points)]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5"><title>{label}: {s}/5</title></circle>'
-                   for (x, y), (label, s) in zip(coords, points))
+                   for (x, y), (label, s) in zip(coords, points, strict=True))
     return (f'<svg class="emotion-curve" role="img" viewBox="0 0 {w} {h}" width="100%">'
             f'<title>{title}</title><polyline fill="none" stroke="currentColor" stroke-width="2" points="{line}"/>'
             f"{dots}</svg>\n")
@@ -478,7 +486,8 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
         map_src = f"journeys/{jid}/index.md"
         for pid in j["personas"]:
             persona_journeys[pid].append(jid)
-        personas = ", ".join(f"[{pb.personas[p]['name']}]({_rel('journeys/index.md', f'personas/{p}.md')})" for p in j["personas"])
+        personas = ", ".join(f"[{pb.personas[p]['name']}]({_rel('journeys/index.md', f'personas/{p}.md')})"
+                             for p in j["personas"])
         cards.append(f"## [{j['title']}]({jid}/index.md)\n\n**Personas:** {personas}\n\n"
                      f"**Phases:** {', '.join(phase_names[p] for p in j['phases'])}\n\n{j['summary']}\n")
         # the map
@@ -486,8 +495,9 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
         head = "| | " + " | ".join(f"[{phase_names[p]}]({p}.md)" for p, _ in ph) + " |\n"
         head += "|---|" + "---|" * len(ph) + "\n"
 
-        def row(label: str, cell: Any) -> str:
-            return f"| **{label}** | " + " | ".join(cell(e).replace("\n", " ").replace("|", "\\|") for _, e in ph) + " |\n"
+        def row(label: str, cell: Any, ph: list[tuple[str, Any]] = ph) -> str:
+            cells = (cell(e).replace("\n", " ").replace("|", "\\|") for _, e in ph)
+            return f"| **{label}** | " + " | ".join(cells) + " |\n"
 
         def tps(e: dict[str, Any]) -> str:
             refs = [u["ref"] if isinstance(u, dict) else u for u in e["touchpoints"]]
@@ -500,7 +510,8 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
         table += row("Opportunities", lambda e: "<br>".join(e["opportunities"]))
         table += row("Moments of truth", lambda e: "<br>".join(e["moments_of_truth"]))
         persona_links = ", ".join(f"[{pb.personas[p]['name']}](../../personas/{p}.md)" for p in j["personas"])
-        files[map_src] = (f"# {j['title']}\n\n{j['summary']}\n**Business goal:** {j['goal']}\n\n**Trigger:** {j['trigger']}\n\n"
+        files[map_src] = (f"# {j['title']}\n\n{j['summary']}\n**Business goal:** {j['goal']}\n\n"
+                          f"**Trigger:** {j['trigger']}\n\n"
                           f"**Personas:** {persona_links}\n\n## Journey map\n\n{table}\n## Emotion curve\n\n"
                           + _curve_svg(_points(j), f"Emotion curve of {j['title']}"))
         section: list[Any] = [map_src]
@@ -537,12 +548,12 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
                 for p, note in e["persona_notes"].items():
                     out.append(f"### [{pb.personas[p]['name']}](../../personas/{p}.md)\n\n{note}\n")
             out.append(sources_md(src, [*e["evidence"], *item_evidence], title))
-            nav = []
+            arrows = []
             if k > 0:
-                nav.append(f"[← {phase_names[ph[k - 1][0]]}]({ph[k - 1][0]}.md)")
+                arrows.append(f"[← {phase_names[ph[k - 1][0]]}]({ph[k - 1][0]}.md)")
             if k + 1 < len(ph):
-                nav.append(f"[{phase_names[ph[k + 1][0]]} →]({ph[k + 1][0]}.md)")
-            out.append("\n" + " · ".join(nav) + "\n")
+                arrows.append(f"[{phase_names[ph[k + 1][0]]} →]({ph[k + 1][0]}.md)")
+            out.append("\n" + " · ".join(arrows) + "\n")
             files[src] = "".join(out)
         nav_journeys.append({j["title"]: section})
     files["journeys/index.md"] = "\n".join(cards)
@@ -556,8 +567,10 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
         gallery.append(f"## [{p['name']}]({pid}.md)\n\n{p['role']}\n\n> {p['quote']}\n")
         demo = "| | |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in p["demographics"].items())
         out = [f"# {p['name']}\n\n*{p['role']}* ({p['segment']})\n\n> {p['quote']}\n\n## About\n\n{p['about']}\n",
-               f"## Demographics\n\n{demo}\n## Goals\n\n", _li(p["goals"]), "\n## Frustrations\n\n", _li(p["frustrations"]),
-               "\n## Needs\n\n### Latent\n\n", _li(p["needs"]["latent"]), "\n### Concrete\n\n", _li(p["needs"]["concrete"]),
+               f"## Demographics\n\n{demo}\n## Goals\n\n", _li(p["goals"]),
+               "\n## Frustrations\n\n", _li(p["frustrations"]),
+               "\n## Needs\n\n### Latent\n\n", _li(p["needs"]["latent"]),
+               "\n### Concrete\n\n", _li(p["needs"]["concrete"]),
                "\n## Triggers\n\n", _li(p["triggers"]), "\n## Channels\n\n", _li(p["channels"]),
                "\n## Decision drivers\n\n", _li(p["decision_drivers"]), "\n## Journeys\n"]
         for jid in persona_journeys[pid]:
@@ -583,7 +596,8 @@ def generate_markdown(root: str | Path, pages: int) -> Path:
         out.append("\n## Used in\n\n")
         for utitle, usrc, note in uses[tid]:
             out.append(f"- [{utitle}](../{usrc})" + (f": {note}" if note else "") + "\n")
-        out.append(sources_md(src, [*tp.get("evidence", []), *(s for i in tp["checklist"] for s in i.get("evidence", []))], title))
+        evidence = [*tp.get("evidence", []), *(s for i in tp["checklist"] for s in i.get("evidence", []))]
+        out.append(sources_md(src, evidence, title))
         files[src] = "".join(out)
     index = ["# Touchpoints\n"]
     for cid, cname in CATEGORIES:

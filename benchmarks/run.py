@@ -16,6 +16,7 @@ the ratios next to the targets of the issue.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import queue
@@ -32,9 +33,10 @@ import urllib.request
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import counts, generate, generate_markdown  # noqa: E402
+from generate import counts, generate, generate_markdown
 
 TARGETS = {"speedup": 10.0, "growth": 1.5, "rss_mb": 500.0, "output_mb": 150.0, "rebuild_s": 2.0}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
@@ -106,18 +108,19 @@ class Rebuild:
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 class _Lines:
     """A child's output lines with their arrival time, read by a thread."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         self.q: queue.Queue[tuple[float, str]] = queue.Queue()
         self.all: list[str] = []
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
-    def _read(self, stream) -> None:
+    def _read(self, stream: IO[bytes]) -> None:
         for raw in iter(stream.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip()
             self.all.append(line)
@@ -157,10 +160,12 @@ def serve_rebuilds(project: Path, edits: int = 2) -> tuple[float, list[Rebuild],
     port = _free_port()
     tmp = project / "serve-tmp"
     tmp.mkdir(exist_ok=True)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
+           "-f", str(project / "mkdocs.yml")]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             env={**ENV, "TMPDIR": str(tmp)})
+    assert proc.stdout is not None
     lines = _Lines(proc.stdout)
     rebuilds: list[Rebuild] = []
     first = float("nan")
@@ -170,7 +175,8 @@ def serve_rebuilds(project: Path, edits: int = 2) -> tuple[float, list[Rebuild],
         at, line = lines.wait_for(r"Serving on", timeout=600)
         first = at - start
         base = re.search(r"Serving on (http://\S+)", line).group(1).rstrip("/")  # type: ignore[union-attr]
-        time.sleep(1.75)  # let the polling observer (0.5 s period) snapshot; .25 off its phase = average detection delay
+        # let the polling observer (0.5 s period) snapshot; .25 off its phase = average detection delay
+        time.sleep(1.75)
         candidates = sorted((project / "journeys" / "touchpoints").glob("*.yml"))
         target = candidates[len(candidates) // 2]
         original = target.read_text(encoding="utf-8")
@@ -265,20 +271,21 @@ def main() -> int:
 
 def _progress(b: Build) -> None:
     state = "ok" if b.ok else "FAILED"
-    print(f"   {b.kind:<12} {b.wall:7.2f} s wall  {b.cpu:7.2f} s cpu  {b.rss_mb:6.0f} MB RSS  {b.output_mb:8.1f} MB out  {state}",
-          flush=True)
+    print(f"   {b.kind:<12} {b.wall:7.2f} s wall  {b.cpu:7.2f} s cpu  {b.rss_mb:6.0f} MB RSS  "
+          f"{b.output_mb:8.1f} MB out  {state}", flush=True)
     if not b.ok:
         print("   " + b.log.replace("\n", "\n   "), flush=True)
 
 
-def report(results: list[Build], sizes: list[int], serve_result) -> None:
+def report(results: list[Build], sizes: list[int],
+           serve_result: tuple[float, list[Rebuild], float | None, str] | None) -> None:
     by = {(r.kind, r.pages): r for r in results}
     print()
     print("| pages | build | wall s | cpu s | ms/page | peak RSS MB | output MB | files |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r.pages} | {r.kind}{'' if r.ok else ' (FAILED)'} | {r.wall:.2f} | {r.cpu:.2f} | {1000 * r.wall / r.pages:.1f} "
-              f"| {r.rss_mb:.0f} | {r.output_mb:.1f} | {r.files} |")
+        print(f"| {r.pages} | {r.kind}{'' if r.ok else ' (FAILED)'} | {r.wall:.2f} | {r.cpu:.2f} "
+              f"| {1000 * r.wall / r.pages:.1f} | {r.rss_mb:.0f} | {r.output_mb:.1f} | {r.files} |")
     print()
     hi = sizes[-1]
     jb_hi, md_hi = by.get(("journeybook", hi)), by.get(("material-md", hi))
@@ -287,14 +294,17 @@ def report(results: list[Build], sizes: list[int], serve_result) -> None:
     for n in sizes:
         jb, md = by.get(("journeybook", n)), by.get(("material-md", n))
         if jb and md:
-            print(f"| speed-up vs Material at {n} pages (wall / cpu) | {md.wall / jb.wall:.1f}x / {md.cpu / jb.cpu:.1f}x "
-                  f"| {'>= %.0fx' % TARGETS['speedup'] if n == hi else ''} |")
-    for a, b in zip(sizes, sizes[1:]):
-        for kind, label, target in (("journeybook", "journeybook", f"<= {TARGETS['growth']}x"), ("material-md", "Material", "(reference)")):
+            goal = f">= {TARGETS['speedup']:.0f}x" if n == hi else ""
+            print(f"| speed-up vs Material at {n} pages (wall / cpu) "
+                  f"| {md.wall / jb.wall:.1f}x / {md.cpu / jb.cpu:.1f}x | {goal} |")
+    for a, b in itertools.pairwise(sizes):
+        for kind, label, target in (("journeybook", "journeybook", f"<= {TARGETS['growth']}x"),
+                                    ("material-md", "Material", "(reference)")):
             ra, rb = by.get((kind, a)), by.get((kind, b))
             if ra and rb:
-                print(f"| {label} per-page cost growth {a} -> {b} (wall / cpu) | {(rb.wall / b) / (ra.wall / a):.2f}x / "
-                      f"{(rb.cpu / b) / (ra.cpu / a):.2f}x | {target if kind == 'journeybook' and b == hi else ''} |")
+                shown = target if kind == "journeybook" and b == hi else ""
+                print(f"| {label} per-page cost growth {a} -> {b} (wall / cpu) "
+                      f"| {(rb.wall / b) / (ra.wall / a):.2f}x / {(rb.cpu / b) / (ra.cpu / a):.2f}x | {shown} |")
     if jb_hi:
         print(f"| journeybook peak RSS at {hi} pages | {jb_hi.rss_mb:.0f} MB | <= {TARGETS['rss_mb']:.0f} MB |")
         print(f"| journeybook output at {hi} pages | {jb_hi.output_mb:.1f} MB | <= {TARGETS['output_mb']:.0f} MB |")
@@ -303,10 +313,12 @@ def report(results: list[Build], sizes: list[int], serve_result) -> None:
     if serve_result is not None:
         first, rebuilds, hwm, error = serve_result
         print(f"| serve: first build at {hi} pages | {_fmt(first)} s | |")
-        for i, rb in enumerate(rebuilds, 1):
-            print(f"| serve: one-file edit #{i} -> browsers reloaded | {rb.total:.2f} s | <= {TARGETS['rebuild_s']} s |")
-            print(f"| serve: edit #{i}, change detected / rebuild itself | {rb.detect:.2f} s / {rb.build:.2f} s | |")
-            print(f"| serve: edit #{i} visible on the served page | {'yes' if rb.seen else 'NO'} | |")
+        for i, rebuild in enumerate(rebuilds, 1):
+            print(f"| serve: one-file edit #{i} -> browsers reloaded | {rebuild.total:.2f} s "
+                  f"| <= {TARGETS['rebuild_s']} s |")
+            print(f"| serve: edit #{i}, change detected / rebuild itself "
+                  f"| {rebuild.detect:.2f} s / {rebuild.build:.2f} s | |")
+            print(f"| serve: edit #{i} visible on the served page | {'yes' if rebuild.seen else 'NO'} | |")
         if hwm is not None:
             print(f"| serve: peak RSS of the server after {len(rebuilds)} rebuilds | {hwm:.0f} MB | |")
         if error:

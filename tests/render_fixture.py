@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from journeybook import i18n
 from journeybook.model import (
-    Category, Channel, ChecklistItem, Emotion, Journey, Kpi, Persona, Phase, PhaseEntry, Playbook, Source, Step,
-    Touchpoint, TouchpointUse,
+    Category,
+    Channel,
+    ChecklistItem,
+    Emotion,
+    Journey,
+    Kpi,
+    Persona,
+    Phase,
+    PhaseEntry,
+    Playbook,
+    Source,
+    Step,
+    Touchpoint,
+    TouchpointUse,
 )
 
 PHASE_IDS = ("awareness", "consideration", "purchase", "service", "loyalty")
@@ -53,7 +65,8 @@ def sample_playbook(language: str = "en") -> Playbook:
             id="checkout", source_path="journeys/touchpoints/checkout.yml", name="Checkout", category="checkout",
             channel="web", contact="direct", owner="E-commerce team", summary="Where the money is made.",
             checklist=[
-                ChecklistItem("guest-checkout", "Offer guest checkout", "No account *needed*.", "must", ("wait-times",)),
+                ChecklistItem("guest-checkout", "Offer guest checkout", "No account *needed*.", "must",
+                              ("wait-times",)),
                 ChecklistItem("payment-methods", "Show payment methods early", priority="should"),
                 ChecklistItem("progress", "Show progress through the steps", priority="could"),
             ],

@@ -115,7 +115,11 @@ def test_several_problems_are_reported_at_once(tmp_path: Path) -> None:
         files.update(case["files"])
         expected.update(case["expected"])
     minimal_project(tmp_path, files)
-    lines = sorted(expected, key=lambda line: (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2]), line))
+    def position(line: str) -> tuple[str, int, int, str]:
+        path, row, col = line.split(":")[:3]
+        return path, int(row), int(col), line
+
+    lines = sorted(expected, key=position)
     assert len({line.split(":")[0] for line in lines}) == len(names)
     assert_validate(tmp_path, lines)
 
@@ -194,7 +198,8 @@ BUILT_CASES = [
     pytest.param(_bytes(P, b"name: Ann\nrole: Busy\x00parent\n"),
                  [f"{P}:2:11: error: the file contains a NUL character; is it a binary file?"], id="nul-byte"),
     pytest.param(_bytes(P, b"\xef\xbb\xbfname: Ann\r\nrole: Busy parent\r\n"), [], id="bom-and-crlf-bytes"),
-    pytest.param(_sparse, [f"{P}:1:1: error: file is 51200 KiB, more than the 1024 KiB limit; split it"], id="50-mb-file"),
+    pytest.param(_sparse, [f"{P}:1:1: error: file is 51200 KiB, more than the 1024 KiB limit; split it"],
+                 id="50-mb-file"),
     pytest.param(_bytes(P, b"name: Ann\nrole: Busy parent\ngoals:\n" + b"  - goal\n" * 100_001),
                  [f"{P}:99997:5: error: the file has more than 100000 values; split it"], id="too-many-values"),
     pytest.param(_directories, [
@@ -207,7 +212,8 @@ BUILT_CASES = [
                  id="folder-symlink-outside-project", marks=NEEDS_SYMLINKS),
     pytest.param(_symlink_inside, ["journeys/personas/annie.yml:1:1: warning: persona 'annie' is not in any journey"],
                  id="symlink-inside-project", marks=NEEDS_SYMLINKS),
-    pytest.param(_dangling, ["journeys/personas/bob.yml:1:1: error: broken symlink: the file it points to does not exist"],
+    pytest.param(_dangling,
+                 ["journeys/personas/bob.yml:1:1: error: broken symlink: the file it points to does not exist"],
                  id="dangling-symlink", marks=NEEDS_SYMLINKS),
     pytest.param(_loop, [
         "journeys/personas/bob.yml:1:1: error: symlink loop: the link points (through others) to itself",
@@ -223,7 +229,7 @@ BUILT_CASES = [
                  id="100000-deep-mapping-nesting"),
     pytest.param(_deep("[" * 100_000), [f"{P}:3:47: error: nesting deeper than 40 levels; refused"],
                  id="100000-deep-unclosed"),
-    pytest.param(lambda root: write_tree(root, {P: "name: Ann\nrole: Busy parent\ngoals:\n  " + "- " * 100_000 + "x\n"}),
+    pytest.param(lambda root: write_tree(root, {P: f"name: Ann\nrole: Busy parent\ngoals:\n  {'- ' * 100_000}x\n"}),
                  [f"{P}:4:81: error: nesting deeper than 40 levels; refused"], id="100000-deep-block-nesting"),
 ]
 

@@ -13,7 +13,8 @@ from conftest import copy_sample, mkdocs_build, run
 from html_tools import parse_file
 
 MINIMAL = {
-    "mkdocs.yml": "site_name: Tiny playbook\ndocs_dir: content\ntheme:\n  name: material\nplugins:\n  - search\n  - journeybook\n",
+    "mkdocs.yml": "site_name: Tiny playbook\ndocs_dir: content\ntheme:\n  name: material\n"
+                  "plugins:\n  - search\n  - journeybook\n",
     "content/index.md": "# Tiny\n\nHello.\n",
     "journeys/personas/sam.yml": "name: Sam\nrole: Buys bikes\n",
     "journeys/touchpoints/webshop.yml": (
@@ -59,7 +60,8 @@ def test_bad_data_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None
     project = write(tmp_path, MINIMAL)
     assert mkdocs_build(project).returncode == 0
     before = digest(project / "site")
-    (project / "journeys" / "bike.yml").write_text("title: Buying a bike\npersonas: [sma]\nphases: {}\n", encoding="utf-8")
+    (project / "journeys" / "bike.yml").write_text("title: Buying a bike\npersonas: [sma]\nphases: {}\n",
+                                                   encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0
     output = result.stdout + result.stderr
@@ -77,7 +79,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert mkdocs_build(one).returncode == 0
     env_seed = dict(os.environ, PYTHONHASHSEED="12345")
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=two, env=env_seed, capture_output=True, text=True
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-q"],
+        cwd=two, env=env_seed, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
     assert digest(one / "site") == digest(two / "site")
@@ -113,7 +116,8 @@ def test_journeybook_build_is_atomic(tmp_path: Path) -> None:
     project = write(tmp_path, MINIMAL)
     assert run(["journeybook", "build"], project).returncode == 0
     before = digest(project / "site")
-    (project / "journeys" / "touchpoints" / "webshop.yml").write_text("name: Webshop\ncategory: chekout\n", encoding="utf-8")
+    (project / "journeys" / "touchpoints" / "webshop.yml").write_text("name: Webshop\ncategory: chekout\n",
+                                                                      encoding="utf-8")
     result = run(["journeybook", "build"], project)
     assert result.returncode == 1
     assert "unknown category 'chekout' (did you mean 'checkout'?)" in result.stdout
@@ -156,7 +160,8 @@ def test_the_users_own_nav_is_kept(tmp_path: Path) -> None:
     files = dict(MINIMAL)
     files["content/about.md"] = "# About us\n"
     files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace(
-        "  name: material\n", "  name: material\n  features: [navigation.tabs]\n") + "nav:\n  - Start: index.md\n  - About us: about.md\n"
+        "  name: material\n", "  name: material\n  features: [navigation.tabs]\n",
+    ) + "nav:\n  - Start: index.md\n  - About us: about.md\n"
     project = write(tmp_path, files)
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stdout + result.stderr

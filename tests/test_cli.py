@@ -109,7 +109,8 @@ def test_format_github(tiny: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         "::error file=journeys/personas/ann.yml,line=3,col=1,title=journeybook::unknown key '50%25'; allowed: name, "
-        "role, segment, avatar, quote, about, demographics, goals, frustrations, needs, triggers, channels, decision_drivers",
+        "role, segment, avatar, quote, about, demographics, goals, frustrations, needs, triggers, channels, "
+        "decision_drivers",
         "1 error.",
     ]
 
@@ -177,8 +178,8 @@ def test_new_refuses_a_bad_id(bad: str, tiny: Path) -> None:
 
 
 def test_new_journey_uses_the_playbooks_own_phases(tiny: Path) -> None:
-    write_tree(tiny, {"journeys/playbook.yml": "phases:\n  - id: orient\n    name: Orient\n  - id: buy\n    name: Buy\n",
-                      "journeys/buy.yml": None})
+    playbook = "phases:\n  - id: orient\n    name: Orient\n  - id: buy\n    name: Buy\n"
+    write_tree(tiny, {"journeys/playbook.yml": playbook, "journeys/buy.yml": None})
     assert run_cli("new", "journey", "walk-in", cwd=tiny).returncode == 0
     check = run_cli("validate", tiny)
     assert check.returncode == 0, check.stdout
@@ -190,6 +191,15 @@ def test_new_journey_needs_a_persona(tmp_path: Path) -> None:
     assert run_cli("new", "persona", "first", cwd=tmp_path).returncode == 0
     assert run_cli("new", "journey", "first", cwd=tmp_path).returncode == 0
 
+
+
+def test_new_journey_waits_for_a_playbook_without_errors(tiny: Path) -> None:
+    """Its persona and phase ids come from the loaded playbook, which a broken file keeps from loading."""
+    write_tree(tiny, {"journeys/personas/ann.yml": "name: Ann\n"})
+    proc = run_cli("new", "journey", "walk-in", cwd=tiny)
+    assert proc.returncode == 1 and "the playbook has 1 error; fix them first" in proc.stderr
+    assert not (tiny / "journeys/walk-in.yml").exists()
+    assert run_cli("new", "persona", "bea", cwd=tiny).returncode == 0  # the other kinds need nothing loaded
 
 # --------------------------------------------------------------------------- schema
 
@@ -240,7 +250,9 @@ def test_the_sample_has_files_of_every_kind() -> None:
 
 
 @pytest.mark.parametrize(("path", "kind"), sample_files(), ids=lambda v: v.name if isinstance(v, Path) else v)
-def test_sample_files_validate_against_the_written_schemas(path: Path, kind: str, schemas: dict[str, dict[str, Any]]) -> None:
+def test_sample_files_validate_against_the_written_schemas(
+    path: Path, kind: str, schemas: dict[str, dict[str, Any]],
+) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schemas[kind])
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data) if not _types_disagree(e)]
@@ -269,4 +281,5 @@ def test_committed_schemas_are_current(tmp_path: Path) -> None:
     written = sorted(p.name for p in tmp_path.glob("*.schema.json"))
     assert written == sorted(p.name for p in (repo / "schemas").glob("*.schema.json"))
     for name in written:
-        assert (tmp_path / name).read_text(encoding="utf-8") == (repo / "schemas" / name).read_text(encoding="utf-8"), name
+        expected = (repo / "schemas" / name).read_text(encoding="utf-8")
+        assert (tmp_path / name).read_text(encoding="utf-8") == expected, name

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_sample, run
-from html_tools import parse_file
+from html_tools import Parsed, parse_file
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def test_unknown_brand_variable_is_a_located_error(tmp_path: Path) -> None:
     overlay.write_text('title: "Buying at {{ brand.nmae }}"\n', encoding="utf-8")
     result = run(["journeybook", "validate", "--client", "acme-outdoor"], project)
     assert result.returncode == 1
-    line = next(l for l in result.stdout.splitlines() if "brand.nmae" in l or "nmae" in l)
+    line = next(ln for ln in result.stdout.splitlines() if "nmae" in ln)
     assert line.startswith("clients/acme-outdoor/journeys/online-purchase.yml:1:8: error:")
     build = run(["journeybook", "build", "--all-clients"], project)
     assert build.returncode == 1
@@ -91,4 +91,7 @@ def test_client_content_pages_replace_the_base_pages(all_clients: Path) -> None:
     base = parse_file(all_clients / "index.html")
     assert not any("Fietsbaas" in el.text for el in base.find("h1"))
     acme = parse_file(all_clients / "acme-outdoor" / "index.html")
-    assert [" ".join(el.text.split()) for el in acme.find("h1")] == [" ".join(el.text.split()) for el in base.find("h1")]
+    def headings(html: Parsed) -> list[str]:
+        return [" ".join(el.text.split()) for el in html.find("h1")]
+
+    assert headings(acme) == headings(base)

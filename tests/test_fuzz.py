@@ -39,8 +39,10 @@ VALID: dict[str, Any] = {
     },
     "journeys/touchpoints/checkout.yml": {
         "name": "Checkout", "category": "checkout", "channel": "web", "contact": "direct",
-        "checklist": [{"id": "no-surprises", "text": "No surprise costs", "priority": "must", "evidence": ["wait-study"]},
-                      {"id": "guest", "text": "Guest checkout"}],
+        "checklist": [
+            {"id": "no-surprises", "text": "No surprise costs", "priority": "must", "evidence": ["wait-study"]},
+            {"id": "guest", "text": "Guest checkout"},
+        ],
         "kpis": [{"name": "Completion", "target": "70%"}], "evidence": ["wait-study"],
     },
     "journeys/buy.yml": {
@@ -50,22 +52,26 @@ VALID: dict[str, Any] = {
                 "goal": "Pay", "questions": ["Is this right for me?"], "emotion": {"score": 2, "note": "Nervous"},
                 "touchpoints": ["checkout", {"ref": "checkout", "note": "Again"}],
                 "steps": [{"id": "pay", "action": "Pays", "touchpoints": ["checkout"], "emotion": 3}],
-                "kpis": [{"name": "Conversion"}], "evidence": ["wait-study"], "persona_notes": {"ann": "Uses her phone"},
+                "kpis": [{"name": "Conversion"}], "evidence": ["wait-study"],
+                "persona_notes": {"ann": "Uses her phone"},
             },
             "service": {"emotion": 4, "pain_points": ["Waiting"]},
         },
     },
     "clients/acme/client.yml": {
-        "name": "Acme", "language": "nl", "colors": {"primary": "#112233"}, "journeys": ["buy"], "vars": {"phone": "555"},
-        "logo": "logo.png",
+        "name": "Acme", "language": "nl", "colors": {"primary": "#112233"}, "journeys": ["buy"],
+        "vars": {"phone": "555"}, "logo": "logo.png",
     },
     "clients/acme/journeys/buy.yml": {
-        "summary": "Call {{ brand.phone }}", "phases": {"purchase": {"goal": "Pay at {{ brand.name }}", "emotion": None}},
+        "summary": "Call {{ brand.phone }}",
+        "phases": {"purchase": {"goal": "Pay at {{ brand.name }}", "emotion": None}},
     },
 }
 FILES = sorted(VALID)
 
-YAML_CHARS = st.sampled_from(list("abcxyz019 :-[]{}#&*!|>'\"%@`,?~.\n\t\r\\") + ["\ufeff", "é", "\u2028", "\x00", "\x07"])
+YAML_CHARS = st.sampled_from(
+    list("abcxyz019 :-[]{}#&*!|>'\"%@`,?~.\n\t\r\\") + ["\ufeff", "é", "\u2028", "\x00", "\x07"],
+)
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
@@ -131,7 +137,8 @@ def damaged_projects(draw: st.DrawFn) -> tuple[dict[str, str | bytes | None], bo
     for name, data in files.items():
         if name not in texts:
             style = draw(st.sampled_from([None, False, True]))
-            texts[name] = yaml.safe_dump(data, allow_unicode=draw(st.booleans()), default_flow_style=style, sort_keys=False)
+            texts[name] = yaml.safe_dump(data, allow_unicode=draw(st.booleans()), default_flow_style=style,
+                                         sort_keys=False)
     return texts, draw(st.booleans())
 
 
@@ -213,7 +220,8 @@ def test_the_undamaged_playbook_is_valid() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         texts = {name: yaml.safe_dump(data, allow_unicode=True, sort_keys=False) for name, data in VALID.items()}
-        write_tree(root, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Fuzz\n", "clients/acme/logo.png": b"png", **texts})
+        write_tree(root, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Fuzz\n", "clients/acme/logo.png": b"png",
+                          **texts})
         base = load(Project(root=root))
         assert base.ok and [p for p in base.problems if p.severity == ERROR] == [], base.problems
         client = load(dataclasses.replace(Project(root=root), client="acme"))

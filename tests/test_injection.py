@@ -54,16 +54,19 @@ def hostile_project(root: Path) -> None:
                        for p in ("awareness", "consideration", "purchase", "service", "loyalty")],
             "categories": [{"id": "seo", "name": t(), "description": t()}],
             "channels": [{"id": "web", "name": t(), "type": "online", "description": t()}],
-            "sources": [{"id": "src", "claim": t(), "value": t(), "publisher": t(), "url": "https://example.org/a?b=<c>&d=\"e\"", "year": 2020}],
+            "sources": [{"id": "src", "claim": t(), "value": t(), "publisher": t(),
+                         "url": "https://example.org/a?b=<c>&d=\"e\"", "year": 2020}],
         },
         "personas/pat.yml": {
             "name": t(), "role": t(), "segment": "b2c", "quote": t(), "about": t(),
             "demographics": {"age": t(), "where": t()}, "goals": tl(), "frustrations": tl(),
-            "needs": {"latent": tl(), "concrete": tl()}, "triggers": tl(), "channels": ["web"], "decision_drivers": tl(),
+            "needs": {"latent": tl(), "concrete": tl()}, "triggers": tl(), "channels": ["web"],
+            "decision_drivers": tl(),
         },
         "touchpoints/site.yml": {
             "name": t(), "category": "seo", "channel": "web", "contact": "direct", "owner": t(), "summary": t(),
-            "checklist": [{"id": f"i{n}", "text": t(), "detail": t(), "priority": "must", "evidence": ["src"]} for n in range(4)],
+            "checklist": [{"id": f"i{n}", "text": t(), "detail": t(), "priority": "must", "evidence": ["src"]}
+                          for n in range(4)],
             "kpis": [{"name": t(), "target": t()}], "pitfalls": tl(), "evidence": ["src"],
         },
         "trip.yml": {
@@ -87,7 +90,8 @@ def hostile_project(root: Path) -> None:
     (root / "content").mkdir()
     (root / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        "site_name: Injection test\ndocs_dir: content\ntheme:\n  name: material\nplugins:\n  - search\n  - journeybook\n",
+        "site_name: Injection test\ndocs_dir: content\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - journeybook\n",
         encoding="utf-8",
     )
 
@@ -102,7 +106,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def generated_pages(site: Path) -> list[Path]:
-    pages = [p for part in ("journeys", "personas", "touchpoints", "sources") for p in (site / part).rglob("index.html")]
+    parts = ("journeys", "personas", "touchpoints", "sources")
+    pages = [p for part in parts for p in (site / part).rglob("index.html")]
     assert len(pages) >= 12
     return sorted(pages)
 
@@ -112,7 +117,8 @@ def test_no_foreign_script_handler_or_frame(hostile_site: Path) -> None:
     for page in generated_pages(hostile_site):
         for el in parse_file(page).elements:
             where = f"{page.relative_to(hostile_site)} <{el.tag}>"
-            material_own = (el.tag == "style" and el.text.startswith(":root{--md-text-font:")) or (el.tag == "form" and el.attrs.get("class") == "md-search__form")
+            material_own = ((el.tag == "style" and el.text.startswith(":root{--md-text-font:"))
+                            or (el.tag == "form" and el.attrs.get("class") == "md-search__form"))
             if el.tag in ("iframe", "object", "embed", "base", "form", "style") and not material_own:
                 offences.append(f"{where} element")
             for name, value in el.attrs.items():
@@ -133,8 +139,9 @@ def test_hostile_text_is_still_shown(hostile_site: Path) -> None:
     shown = ""
     for page in generated_pages(hostile_site):
         shown += " ".join(el.text for el in parse_file(page).find("body"))
-    for payload in ("<script>alert('s1')</script>", "<img src=x onerror=alert('s2')>", "</textarea><svg onload=alert('s4')>",
-                    "\" onmouseover=\"alert('s5')", "<details open ontoggle=alert('s9')>"):
+    for payload in ("<script>alert('s1')</script>", "<img src=x onerror=alert('s2')>",
+                    "</textarea><svg onload=alert('s4')>", "\" onmouseover=\"alert('s5')",
+                    "<details open ontoggle=alert('s9')>"):
         assert payload in shown, payload
 
 

@@ -24,13 +24,15 @@ def scoped_project(root: Path, people: int = 8, touchpoints: int = 9, journeys: 
         files[f"journeys/personas/p{n}.yml"] = f"name: Person {n}\nrole: Role {n}\n"
     for n in range(touchpoints):
         category = ("seo", "checkout", "delivery")[n % 3]
-        files[f"journeys/touchpoints/t{n}.yml"] = f"name: Touch {n}\ncategory: {category}\nchecklist:\n  - id: a\n    text: Check {n}\n"
+        files[f"journeys/touchpoints/t{n}.yml"] = (f"name: Touch {n}\ncategory: {category}\n"
+                                                   f"checklist:\n  - id: a\n    text: Check {n}\n")
     for n in range(journeys):
         phases = "".join(
             f"  {phase}:\n    touchpoints: [t{(n + k) % touchpoints}]\n"
             for k, phase in enumerate(("awareness", "consideration", "purchase", "service", "loyalty"))
         )
-        files[f"journeys/j{n}.yml"] = f"title: Journey {n}\npersonas: [p{n % people}, p{(n + 3) % people}]\nphases:\n{phases}"
+        personas = f"[p{n % people}, p{(n + 3) % people}]"
+        files[f"journeys/j{n}.yml"] = f"title: Journey {n}\npersonas: {personas}\nphases:\n{phases}"
     return write(root, files)
 
 
@@ -55,7 +57,7 @@ def crawl(site: Path) -> set[Path]:
 
 def sidebar_links(page: Path) -> list[str]:
     html = parse_file(page)
-    primary = [el for el in html.has_class("md-nav--primary")]
+    primary = list(html.has_class("md-nav--primary"))
     assert primary
     return [a.attrs.get("href") or "" for a in html.has_class("md-nav__link") if a.tag == "a"]
 
@@ -65,7 +67,7 @@ def test_every_page_stays_reachable(tmp_path: Path) -> None:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    built = {p for p in site.rglob("index.html")} - {site / "404.html"}
+    built = set(site.rglob("index.html")) - {site / "404.html"}
     assert crawl(site) == built
 
 
@@ -74,7 +76,8 @@ def test_large_sections_are_scoped_to_the_current_page(tmp_path: Path) -> None:
     assert mkdocs_build(project).returncode == 0
     site = project / "site"
     links = sidebar_links(site / "personas" / "p5" / "index.html")
-    persona_links = [h for h in links if "p" in h and h.rstrip("/").split("/")[-1].startswith("p") and h.rstrip("/").split("/")[-1][1:].isdigit()]
+    last_parts = [h.rstrip("/").split("/")[-1] for h in links]
+    persona_links = [part for part in last_parts if part.startswith("p") and part[1:].isdigit()]
     assert len(persona_links) <= 2, persona_links
     phase_page = sidebar_links(site / "journeys" / "j2" / "purchase" / "index.html")
     assert not any("/j4/" in h or h.startswith("../../j4") for h in phase_page)

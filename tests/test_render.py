@@ -5,7 +5,6 @@ Never imports MkDocs; HTML is checked with :mod:`html.parser`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -16,12 +15,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from render_fixture import XSS, hostile_playbook, sample_playbook
 
 from journeybook import i18n
 from journeybook.nav import NavLink, NavSection, build_nav
 from journeybook.render import PageSpec, RenderOptions, relative_url, render_pages, render_playbook_json
 from journeybook.render.markdown import md_block, md_inline
+from render_fixture import XSS, hostile_playbook, sample_playbook
 
 ROOT = Path(__file__).resolve().parent.parent
 VOID = {"input", "br", "img", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
@@ -395,7 +394,8 @@ def test_persona_page(pages):
     svg = persona.find("svg", "jb-emotion-curve")
     assert "Sanne de Vries" in svg.find("title").text()
     notes = persona.find("dl", "jb-persona__notes")
-    assert [a.attrs["href"] for a in notes.find_all("a")] == ["../../journeys/first-purchase/purchase/#jb-note-busy-parent"]
+    hrefs = [a.attrs["href"] for a in notes.find_all("a")]
+    assert hrefs == ["../../journeys/first-purchase/purchase/#jb-note-busy-parent"]
 
 
 def test_gallery_and_journey_cards(pages):
@@ -422,7 +422,8 @@ def test_emotion_curve_svg(pages):
     assert title.parent is svg and svg.attrs["aria-labelledby"] == title.attrs["id"]
     assert title.text() == "Emotion curve: First purchase"
     desc = svg.find("desc")
-    assert svg.attrs["aria-describedby"] == desc.attrs["id"] and "Purchase (Moment of truth): Adds to cart: 4 of 5 (positive); Pays: 2 of 5 (negative);" in desc.text()
+    assert svg.attrs["aria-describedby"] == desc.attrs["id"]
+    assert "Purchase (Moment of truth): Adds to cart: 4 of 5 (positive); Pays: 2 of 5 (negative);" in desc.text()
     points = svg.find_all("circle", "jb-curve__point")
     series = [p for p in points if not any("jb-curve__legend" in a.classes for a in p.ancestors())]
     # 1 point for each phase, the purchase phase plotted per step (3)
@@ -446,7 +447,7 @@ def test_curve_ids_are_unique_per_page(pages):
         for svg in parse(page.html).find_all("svg", "jb-emotion-curve"):
             ids.append((page.src_uri, svg.attrs["aria-labelledby"]))
     assert len(ids) == 3  # journey map + two personas
-    assert len(set(i for _, i in ids)) == 3
+    assert len({i for _, i in ids}) == 3
 
 
 def test_no_curve_without_emotions():
@@ -613,19 +614,18 @@ def test_output_is_deterministic_across_hash_seeds():
     digest, mkdocs_loaded, fresh_html_digest = outputs.pop().split()
     assert mkdocs_loaded == "False", "the core renderer must not import mkdocs"
     # this process (another hash seed, many renders done before) gives the same bytes as a fresh one
-    first = [p for p in render_pages(sample_playbook(), RenderOptions())]
+    first = list(render_pages(sample_playbook(), RenderOptions()))
     assert hashlib.sha256(b"".join(p.html.encode() for p in first)).hexdigest() == fresh_html_digest
     assert first == render_pages(sample_playbook(), RenderOptions())
 
 
 def test_forked_render_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Large playbooks render in worker processes; the pages are the same, byte for byte."""
-    from journeybook.render import pages as pages_module
-    from journeybook.render import start_render
+    from journeybook.render import parallel, start_render
 
     playbook = sample_playbook("en")
     one = render_pages(playbook, RenderOptions())
-    monkeypatch.setattr(pages_module, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_PAGES", 1)
     job = start_render(playbook, RenderOptions(), jobs=2)
     assert [o.src_uri for o in job.outline] == [p.src_uri for p in one]
     last = one[-1].src_uri

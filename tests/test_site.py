@@ -45,7 +45,7 @@ def test_checklist_hooks_on_touchpoint_page(sample_site: Path, playbook) -> None
         boxes = html.find("input", type="checkbox", data_jb_item=None)
         assert [b.attrs["data-jb-item"] for b in boxes] == [f"{tid}/{i.id}" for i in touchpoint.checklist]
         labels = {el.attrs.get("for"): el.text.strip() for el in html.find("label")}
-        for box, item in zip(boxes, touchpoint.checklist):
+        for box, item in zip(boxes, touchpoint.checklist, strict=True):
             assert labels[box.attrs["id"]] == item.text
         progress = html.find(data_jb_progress=tid)
         assert progress and progress[0].text.strip() == f"0/{len(touchpoint.checklist)}"
@@ -112,7 +112,8 @@ def _internal_targets(site: Path, html_file: Path) -> list[tuple[str, Path, str]
         if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")) or a.tag not in ("a",):
             continue
         base = html_file.parent.relative_to(site).as_posix()
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else html_file.relative_to(site).as_posix()
+        target = (posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path
+                  else html_file.relative_to(site).as_posix())
         path = site / target
         if path.is_dir():
             path = path / "index.html"
@@ -142,7 +143,10 @@ def test_no_broken_internal_links_or_anchors(sample_site: Path) -> None:
 def test_generated_pages_never_written_into_sources(sample_site: Path) -> None:
     project = sample_site.parent
     assert not (project / "content" / "journeys").exists()
-    assert sorted(p.name for p in (project / "journeys").iterdir()) == sorted(p.name for p in (REPO / "journeys").iterdir())
+    def names(folder: Path) -> list[str]:
+        return sorted(p.name for p in folder.iterdir())
+
+    assert names(project / "journeys") == names(REPO / "journeys")
 
 
 def test_one_curve_line_per_persona_who_feels_differently(sample_site: Path, playbook) -> None:

@@ -11,19 +11,20 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from . import errors
 from .config import find_config, project_from_config
 from .errors import Problem
-from .loader import is_valid_id, read_document, rel, suggest_id
+from .loader import is_valid_id, rel, suggest_id
 from .resolve import Project, load
-from .schema import PHASE_IDS, write_schemas
+from .schema import write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors: keep that, shorter
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -87,6 +88,11 @@ def validate_all(project: Project, client: str | None = None) -> list[Problem]:
     return sorted(found)
 
 
+def _unknown_client(client: str, clients: list[str]) -> int:
+    print(f"journeybook: error: unknown client '{client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def _print_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "github":
         if problems:
@@ -95,7 +101,8 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
         return
     for problem in problems:
         if not problem.path.isprintable():  # a file name with a line break must not break the one-line format
-            problem = dataclasses.replace(problem, path="".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path))
+            path = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path)
+            problem = dataclasses.replace(problem, path=path)
         print(problem)
     print(errors.summary(problems))
 
@@ -107,9 +114,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     project = project_from_config(root)
     if args.client and args.client not in _clients(project):
-        clients = _clients(project)
-        print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
-        return EXIT_USAGE
+        return _unknown_client(args.client, _clients(project))
     problems = validate_all(project, args.client)
     _print_problems(problems, args.format)
     failing = [p for p in problems if p.is_error or args.strict]
@@ -130,8 +135,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = project_from_config(config_file.parent, config_file)
     clients = _clients(project)
     if args.client and args.client not in clients:
-        print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
-        return EXIT_USAGE
+        return _unknown_client(args.client, clients)
     targets: list[str | None] = [args.client] if args.client else [None]
     if args.all_clients:
         targets = [None, *clients]
@@ -161,88 +165,31 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- new
 
-STARTERS = {
-    "persona": """\
-# A persona: who travels your journeys. The file name is the persona's id.
-# Check it with `journeybook validate`. Keys: see the JSON Schema (`journeybook schema`).
-name: {title}
-role: One line on who they are
-segment: b2c                  # b2b or b2c
-quote: "A sentence in their own words."
-about: |
-  A day in their life, in Markdown.
-goals:
-  - What they want to achieve
-frustrations:
-  - What annoys them
-needs:
-  latent:                     # needs they are not aware of yet
-    - A need that sleeps
-  concrete:                   # needs a moment has made urgent
-    - A need they act on now
-triggers:                     # moments that turn a latent need concrete
-  - Moving house
-decision_drivers:
-  - Price
-""",
-    "touchpoint": """\
-# A touchpoint: where the customer meets the brand, with the checklist to get it right.
-# The file name is the touchpoint's id. Check it with `journeybook validate`.
-name: {title}
-category: {category}             # a category id (seo, sea, social, checkout, delivery, ...)
-contact: direct               # direct (with the brand) or indirect (reviews, word of mouth)
-owner: The team responsible
-summary: |
-  What this touchpoint is for, in Markdown.
-checklist:                    # each item keeps its id forever: readers' ticks are saved by id
-  - id: first-check
-    text: The first thing to check
-    priority: must            # must, should (default) or could
-kpis:
-  - name: What you measure
-    target: The value to reach
-pitfalls:
-  - What goes wrong here
-""",
-    "journey": """\
-# A journey: one persona's way through the phases. The file name is the journey's id.
-# Check it with `journeybook validate`.
-title: {title}
-personas: [{persona}]          # persona ids (files in personas/)
-summary: |
-  What this journey is about, in Markdown.
-goal: What the business wants from it
-trigger: What starts it
-phases:                       # phase ids: {phases}
-  {first_phase}:
-    goal: What the customer wants in this phase
-    actions:
-      - What the customer does
-    questions:
-      - What the customer asks
-    emotion: 3                # 1 very negative .. 5 very positive
-    pain_points:
-      - What hurts
-    opportunities:
-      - Where to do better
-    moments_of_truth:
-      - Where the brand must make the difference
-""",
-}
+STARTERS_DIR = Path(__file__).parent / "starters"  # <kind>.yml, with {placeholders} for str.format
 
 
-def _phase_ids(project: Project) -> list[str]:
-    """The playbook's own phase ids, or the default ones: a new journey must use ids that exist."""
-    data_dir = project.path(project.data_dir)
-    for name in ("playbook.yml", "playbook.yaml"):
-        if (data_dir / name).is_file():
-            doc, _problems = read_document(data_dir / name, project.root, data_dir)
-            phases = doc.data.get("phases") if doc is not None and isinstance(doc.data, dict) else None
-            ids = [str(p["id"]) for p in phases if isinstance(p, dict) and isinstance(p.get("id"), str)
-                   and is_valid_id(p["id"])] if isinstance(phases, list) else []
-            if ids:
-                return ids
-    return list(PHASE_IDS)
+def starter(kind: str, **values: str) -> str:
+    """The commented starter file of ``kind`` with its placeholders filled."""
+    return (STARTERS_DIR / f"{kind}.yml").read_text(encoding="utf-8").format(**values)
+
+
+def _journey_values(project: Project) -> dict[str, str] | None:
+    """A new journey names a persona and phases that exist: the loaded playbook's (None: said why not)."""
+    need_persona = "journeybook: error: a journey needs a persona; run `journeybook new persona ID` first"
+    if not any(project.path(project.data_dir).glob("personas/*.y*ml")):
+        print(need_persona, file=sys.stderr)
+        return None
+    result = load(project)
+    if result.playbook is None:
+        count = sum(1 for p in result.problems if p.is_error)
+        print(f"journeybook: error: the playbook has {count} error{'s' if count != 1 else ''}; fix them first "
+              "(`journeybook validate` lists them)", file=sys.stderr)
+        return None
+    if not result.playbook.personas:
+        print(need_persona, file=sys.stderr)
+        return None
+    phases = [phase.id for phase in result.playbook.phases]
+    return {"persona": next(iter(result.playbook.personas)), "phases": ", ".join(phases), "first_phase": phases[0]}
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -254,18 +201,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     folder = {"persona": data_dir / "personas", "touchpoint": data_dir / "touchpoints", "journey": data_dir}[args.kind]
     target = folder / f"{args.id}.yml"
     if target.exists() or target.with_suffix(".yaml").exists():
-        print(f"journeybook: error: {target.relative_to(project.root)} already exists; not overwritten", file=sys.stderr)
+        print(f"journeybook: error: {target.relative_to(project.root)} already exists; not overwritten",
+              file=sys.stderr)
         return EXIT_PROBLEMS
-    personas = sorted(p.stem for p in (data_dir / "personas").glob("*.y*ml")) if (data_dir / "personas").is_dir() else []
-    if args.kind == "journey" and not personas:
-        print("journeybook: error: a journey needs a persona; run `journeybook new persona ID` first", file=sys.stderr)
-        return EXIT_PROBLEMS
-    title = args.id.replace("-", " ").capitalize()
-    phases = _phase_ids(project)
-    text = STARTERS[args.kind].format(
-        title=title, category="seo", persona=personas[0] if personas else "",
-        phases=", ".join(phases), first_phase=phases[0],
-    )
+    values = {"title": args.id.replace("-", " ").capitalize(), "category": "seo"}
+    if args.kind == "journey":
+        found = _journey_values(project)
+        if found is None:
+            return EXIT_PROBLEMS
+        values.update(found)
+    text = starter(args.kind, **values)
     folder.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(text)

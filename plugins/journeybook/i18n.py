@@ -9,7 +9,7 @@ subtag: ``nl-BE`` and ``nl_NL`` use ``nl``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -27,7 +27,7 @@ def _base_language(lang: str | None) -> str:
     return lang.replace("_", "-").split("-", 1)[0].strip().lower() or FALLBACK
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> dict[str, Any]:
     path = LOCALES_DIR / f"{lang}.yml"
     if not path.is_file():
@@ -36,12 +36,7 @@ def _load(lang: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def available_languages() -> tuple[str, ...]:
-    """The languages that have a locale file, sorted."""
-    return tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
-
-
-@lru_cache(maxsize=None)
+@cache
 def _section(lang: str, key: str) -> Mapping[str, str]:
     """One section of the locale, English underneath, in English key order."""
     english = _load(FALLBACK).get(key) or {}
@@ -54,11 +49,6 @@ def _section(lang: str, key: str) -> Mapping[str, str]:
 def labels(lang: str) -> Mapping[str, str]:
     """Interface labels for ``lang`` (read-only); English for anything missing."""
     return _section(_base_language(lang), "labels")
-
-
-def t(key: str, lang: str) -> str:
-    """One label; the key itself when no locale knows it."""
-    return labels(lang).get(key, key)
 
 
 def default_phase_names(lang: str) -> dict[str, str]:

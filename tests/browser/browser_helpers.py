@@ -22,7 +22,7 @@ import sys
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -86,7 +86,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             return os.path.join(self.directory, "..", ".not-served", "404")  # no such file: 404
         return super().translate_path("/" + parts.path[len(self.site_prefix) :])
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -229,14 +229,12 @@ def journeybook_keys(page: Any) -> dict[str, Any]:
 
 def wait_for_scheme(page: Any, scheme: str, timeout: float = 5000) -> None:
     """Wait until Material has applied the palette ``scheme`` (and finished switching), then assert it."""
-    try:
+    with suppress(Exception):  # a TimeoutError; the assertion below says what is wrong
         page.wait_for_function(
             """scheme => document.body.getAttribute("data-md-color-scheme") === scheme
                 && !document.body.hasAttribute("data-md-color-switching")""",
             arg=scheme,
             timeout=timeout,
         )
-    except Exception:  # a TimeoutError; the assertion below says what is wrong
-        pass
     actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert actual == scheme, f"palette on {page.url}: expected data-md-color-scheme={scheme!r}, got {actual!r}"

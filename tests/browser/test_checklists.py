@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -244,7 +245,7 @@ def test_csv_export(page: Page, site: Site) -> None:
         checklist(page, tp).locator("[data-jb-export]").click()
     download = info.value
     assert download.suggested_filename.endswith(".csv"), download.suggested_filename
-    raw = open(download.path(), "rb").read()
+    raw = Path(download.path()).read_bytes()
 
     assert raw.endswith(b"\r\n"), "CSV lines should end in CRLF (RFC 4180)"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))

@@ -15,7 +15,10 @@ CHROME = [".md-header", ".md-sidebar", ".md-tabs", ".md-footer", "[data-jb-reset
 RENDERED = """el => {
     let hiddenBy = null;
     for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
-        if (getComputedStyle(node).display === "none") { hiddenBy = node.tagName.toLowerCase() + "." + node.className; break; }
+        if (getComputedStyle(node).display === "none") {
+            hiddenBy = node.tagName.toLowerCase() + "." + node.className;
+            break;
+        }
     }
     const box = el.getBoundingClientRect();
     return {hiddenBy, display: getComputedStyle(el).display, visibility: getComputedStyle(el).visibility,

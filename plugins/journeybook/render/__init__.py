@@ -11,11 +11,15 @@ import dataclasses
 import json
 
 from ..model import Playbook
-from .pages import PageOutline, RenderCache, RenderJob, start_render
-from .spec import PageSpec, RenderOptions
-from .urls import page_url, relative_url
+from .cache import RenderCache
+from .parallel import RenderJob, start_render
+from .spec import PageOutline, PageSpec, RenderOptions
+from .urls import relative_url
 
-__all__ = ["PageOutline", "PageSpec", "RenderCache", "RenderJob", "RenderOptions", "start_render", "page_url", "relative_url", "render_pages", "render_playbook_json"]
+__all__ = [
+    "PageOutline", "PageSpec", "RenderCache", "RenderJob", "RenderOptions", "relative_url",
+    "render_pages", "render_playbook_json", "start_render",
+]
 
 
 def render_pages(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None,

@@ -23,3 +23,14 @@ class PageSpec:
     source_path: str | None  # the YAML file it came from, for "Edit this page"
     section: str  # "journeys" | "personas" | "touchpoints" | "sources"
     search_html: str = ""  # a lean copy of ``html`` for site search (see render.search)
+
+
+@dataclass(frozen=True)
+class PageOutline:
+    """What is known of a page before its HTML: enough for files, navigation and edit links."""
+
+    src_uri: str
+    url: str
+    title: str
+    source_path: str | None
+    section: str

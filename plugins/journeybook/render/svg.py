@@ -99,7 +99,7 @@ def _point_xs(line: CurveLine, starts: Sequence[float], widths: Sequence[float])
     """x of each point: spread evenly over its phase's band."""
     return [
         [start + width * (i + 0.5) / len(ph.points) for i in range(len(ph.points))]
-        for ph, start, width in zip(line.phases, starts, widths)
+        for ph, start, width in zip(line.phases, starts, widths, strict=True)
     ]
 
 
@@ -116,14 +116,15 @@ def _grid(right: float) -> list[str]:
 def _x_labels(phases: Sequence[CurvePhase], centres: Sequence[float]) -> list[str]:
     y = fmt(TOP + PLOT_HEIGHT + X_LABEL_GAP)
     return [
-        f'<text class="jb-curve__label jb-curve__label--x" x="{fmt(c)}" y="{y}" text-anchor="middle">{escape(ph.name)}</text>'
-        for ph, c in zip(phases, centres)
+        f'<text class="jb-curve__label jb-curve__label--x" x="{fmt(c)}" y="{y}" text-anchor="middle">'
+        f'{escape(ph.name)}</text>'
+        for ph, c in zip(phases, centres, strict=True)
     ]
 
 
 def _mot_markers(phases: Sequence[CurvePhase], centres: Sequence[float], labels: CurveLabels) -> list[str]:
     out = []
-    for ph, c in zip(phases, centres):
+    for ph, c in zip(phases, centres, strict=True):
         if not ph.moments_of_truth:
             continue
         tip = escape(f"{labels.moment_of_truth}: " + "; ".join(ph.moments_of_truth))
@@ -131,7 +132,8 @@ def _mot_markers(phases: Sequence[CurvePhase], centres: Sequence[float], labels:
         out.append(
             f'<g class="jb-curve__mot"><title>{tip}</title>'
             f'<line class="jb-curve__mot-line" x1="{x}" y1="{fmt(TOP)}" x2="{x}" y2="{fmt(TOP + PLOT_HEIGHT)}"/>'
-            f'<text class="jb-curve__label jb-curve__label--mot" x="{x}" y="{fmt(TOP - 10)}" text-anchor="middle">★</text></g>'
+            f'<text class="jb-curve__label jb-curve__label--mot" x="{x}" y="{fmt(TOP - 10)}" '
+            'text-anchor="middle">★</text></g>'
         )
     return out
 
@@ -143,9 +145,9 @@ def _points_text(score: int, labels: CurveLabels) -> str:
 def _line(index: int, line: CurveLine, xs: Sequence[Sequence[float]], labels: CurveLabels) -> list[str]:
     coords: list[str] = []
     circles: list[str] = []
-    for ph, phase_xs in zip(line.phases, xs):
+    for ph, phase_xs in zip(line.phases, xs, strict=True):
         mot = " jb-curve__point--mot" if ph.moments_of_truth else ""
-        for point, x in zip(ph.points, phase_xs):
+        for point, x in zip(ph.points, phase_xs, strict=True):
             cx, cy = fmt(x), fmt(_y(point.score))
             coords.append(f"{cx},{cy}")
             tip = escape(f"{point.label}: {_points_text(point.score, labels)}")
@@ -161,18 +163,25 @@ def _legend(lines: Sequence[CurveLine], has_mot: bool, labels: CurveLabels, y: f
     out = ['<g class="jb-curve__legend">']
     x = LEFT
     for i, line in enumerate(lines, start=1):
-        out.append(f'<line class="jb-curve__line jb-curve__line--{i}" x1="{fmt(x)}" y1="{fmt(y)}" x2="{fmt(x + 20)}" y2="{fmt(y)}"/>')
-        out.append(f'<text class="jb-curve__label" x="{fmt(x + 26)}" y="{fmt(y)}" dominant-baseline="middle">{escape(line.label)}</text>')
+        out.append(f'<line class="jb-curve__line jb-curve__line--{i}" x1="{fmt(x)}" y1="{fmt(y)}" '
+                   f'x2="{fmt(x + 20)}" y2="{fmt(y)}"/>')
+        out.append(f'<text class="jb-curve__label" x="{fmt(x + 26)}" y="{fmt(y)}" dominant-baseline="middle">'
+                   f'{escape(line.label)}</text>')
         x += 26 + 8 * max(6, len(line.label)) + 24
     if has_mot:
-        out.append(f'<circle class="jb-curve__point jb-curve__point--mot" cx="{fmt(x + 5)}" cy="{fmt(y)}" r="{fmt(POINT_RADIUS)}"/>')
-        out.append(f'<text class="jb-curve__label" x="{fmt(x + 16)}" y="{fmt(y)}" dominant-baseline="middle">{escape(labels.moment_of_truth)}</text>')
+        out.append(f'<circle class="jb-curve__point jb-curve__point--mot" cx="{fmt(x + 5)}" cy="{fmt(y)}" '
+                   f'r="{fmt(POINT_RADIUS)}"/>')
+        out.append(f'<text class="jb-curve__label" x="{fmt(x + 16)}" y="{fmt(y)}" dominant-baseline="middle">'
+                   f'{escape(labels.moment_of_truth)}</text>')
     out.append("</g>")
     return out
 
 
 def _description(lines: Sequence[CurveLine], labels: CurveLabels) -> str:
-    """The scores in words, phase by phase: "Awareness: 3 of 5 (neutral). Purchase (Moment of truth): Pay: 2 of 5 ..."."""
+    """The scores in words, phase by phase.
+
+    For example "Awareness: 3 of 5 (neutral). Purchase (Moment of truth): Pay: 2 of 5 ...".
+    """
     parts = []
     for line in lines:
         phases = []
@@ -198,7 +207,7 @@ def emotion_curve(lines: Sequence[CurveLine], *, svg_id: str, labels: CurveLabel
     phases = lines[0].phases
     widths = _band_widths(lines)
     starts = _band_starts(widths)
-    centres = [start + width / 2 for start, width in zip(starts, widths)]
+    centres = [start + width / 2 for start, width in zip(starts, widths, strict=True)]
     right = starts[-1] + widths[-1] if widths else LEFT
     has_mot = any(ph.moments_of_truth for ph in phases)
     legend_y = TOP + PLOT_HEIGHT + X_LABEL_GAP + LEGEND_GAP
@@ -217,4 +226,4 @@ def emotion_curve(lines: Sequence[CurveLine], *, svg_id: str, labels: CurveLabel
         parts.extend(_line(i, line, _point_xs(line, starts, widths), labels))
     parts.extend(_legend(lines, has_mot, labels, legend_y))
     parts.append("</svg>")
-    return Markup("\n".join(parts))
+    return Markup("\n".join(parts))  # noqa: S704 -- all text above went through escape(), numbers through fmt()

@@ -1,0 +1,169 @@
+"""Page plans: which pages a playbook makes, and for each what it shows, cites and links to.
+
+A plan holds everything its template needs; :mod:`.renderer` turns it into HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
+from .site import Site, TouchpointOnPage
+from .urls import Urls
+
+
+@dataclass
+class PagePlan:
+    src_uri: str
+    title: str
+    template: str
+    section: str
+    source_path: str | None
+    context: dict[str, Any]
+    cites: tuple[Source, ...] = ()
+    reserved: tuple[str, ...] = ()  # ids other pages link to
+    url: str = ""
+    deps: tuple[Any, ...] | None = None  # the model objects the page shows; None: it shows everything
+
+
+@dataclass(frozen=True)
+class MapColumn:
+    """One phase of the journey map."""
+
+    entry: PhaseEntry
+    name: str
+    touchpoints: list[TouchpointOnPage]
+    step_emotions: list[Step]
+
+
+MAP_ROWS = (
+    "goal", "actions", "questions", "touchpoints", "emotion", "pain_points", "opportunities", "moments_of_truth",
+)
+
+
+def _map_rows(columns: list[MapColumn]) -> tuple[str, ...]:
+    """The rows of the map that have something in at least one phase."""
+
+    def filled(row: str, col: MapColumn) -> bool:
+        if row == "touchpoints":
+            return bool(col.touchpoints)
+        if row == "emotion":
+            return col.entry.emotion is not None or bool(col.step_emotions)
+        return bool(getattr(col.entry, row))
+
+    return tuple(row for row in MAP_ROWS if any(filled(row, col) for col in columns))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A page that cites a source, with the link to the source on that page."""
+
+    title: str
+    url: str
+
+
+class Planner:
+    """The plans of every generated page, in a fixed order, with their URLs."""
+
+    def __init__(self, playbook: Playbook, site: Site, urls: Urls, labels: Mapping[str, str]) -> None:
+        self.playbook = playbook
+        self.site = site
+        self.urls = urls
+        self.labels = labels
+
+    def plans(self) -> list[PagePlan]:
+        plans = [self._journeys_index()]
+        for journey in self.playbook.journeys.values():
+            plans.append(self._journey(journey))
+            plans.extend(self._phase(journey, i) for i in range(len(journey.phases)))
+        plans.append(self._personas_index())
+        plans.extend(self._persona(p) for p in self.playbook.personas.values())
+        plans.append(self._touchpoints_index())
+        plans.extend(self._touchpoint(tp) for tp in self.playbook.touchpoints.values())
+        for plan in plans:
+            plan.url = self.urls.url(plan.src_uri)
+        plans.append(self._sources(plans))
+        plans[-1].url = self.urls.url(plans[-1].src_uri)
+        return plans
+
+    def _plan(self, src_uri: str, title: str, template: str, section: str, source_path: str | None,
+              **context: Any) -> PagePlan:
+        return PagePlan(src_uri, title, template, section, source_path, context)
+
+    def _journeys_index(self) -> PagePlan:
+        return self._plan(self.urls.journeys_src(), self.labels["journeys"], "journeys_index.html", "journeys",
+                          self.playbook.playbook_path, journeys=list(self.playbook.journeys.values()))
+
+    def _journey(self, journey: Journey) -> PagePlan:
+        columns = [
+            MapColumn(entry, self.site.phase_name(entry.phase), self.site.phase_touchpoints(entry),
+                      [s for s in entry.steps if s.emotion is not None])
+            for entry in journey.phases
+        ]
+        plan = self._plan(self.urls.journey_src(journey.id), journey.title, "journey.html", "journeys",
+                          journey.source_path, journey=journey, columns=columns, rows=_map_rows(columns))
+        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for col in columns for t in col.touchpoints))
+        return plan
+
+    def _phase(self, journey: Journey, index: int) -> PagePlan:
+        entry = journey.phases[index]
+        phase = self.site.phases.get(entry.phase)
+        name = self.site.phase_name(entry.phase)
+        on_page = self.site.phase_touchpoints(entry)
+        plan = self._plan(
+            self.urls.phase_src(journey.id, entry.phase), f"{name} – {journey.title}", "phase.html", "journeys",
+            journey.source_path, journey=journey, entry=entry, phase=phase, phase_name=name, index=index,
+            touchpoints=on_page, item_count=sum(len(t.touchpoint.checklist) for t in on_page),
+            previous=journey.phases[index - 1] if index > 0 else None,
+            next=journey.phases[index + 1] if index + 1 < len(journey.phases) else None,
+        )
+        plan.cites = self.site.phase_citations(entry)
+        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for t in on_page))
+        plan.reserved = (*(f"jb-cl-{t.touchpoint.id}" for t in on_page),
+                         *(f"jb-note-{pid}" for pid in entry.persona_notes if pid in self.playbook.personas))
+        return plan
+
+    def _personas_of(self, journey: Journey) -> list[Persona]:
+        return [self.playbook.personas[pid] for pid in journey.personas if pid in self.playbook.personas]
+
+    def _personas_index(self) -> PagePlan:
+        return self._plan(self.urls.personas_src(), self.labels["personas"], "personas_index.html", "personas",
+                          self.playbook.playbook_path, personas=list(self.playbook.personas.values()))
+
+    def _persona(self, persona: Persona) -> PagePlan:
+        travels = [
+            (journey, [(e, e.persona_notes[persona.id]) for e in journey.phases if persona.id in e.persona_notes])
+            for journey in self.site.persona_journeys.get(persona.id, [])
+        ]
+        plan = self._plan(self.urls.persona_src(persona.id), persona.name, "persona.html", "personas",
+                          persona.source_path, persona=persona, travels=travels)
+        plan.deps = (persona, *(journey for journey, _ in travels))
+        return plan
+
+    def _touchpoints_index(self) -> PagePlan:
+        groups = self.site.touchpoints_by_category()
+        plan = self._plan(self.urls.touchpoints_src(), self.labels["touchpoints"], "touchpoints_index.html",
+                          "touchpoints", self.playbook.playbook_path, groups=groups)
+        plan.cites = self.site.touchpoints_index_citations()
+        plan.reserved = (*(f"jb-cat-{c.id}" for c, _ in groups), *(f"jb-cl-{tp.id}" for _, tps in groups for tp in tps))
+        return plan
+
+    def _touchpoint(self, tp: Touchpoint) -> PagePlan:
+        plan = self._plan(self.urls.touchpoint_src(tp.id), tp.name, "touchpoint.html", "touchpoints",
+                          tp.source_path, touchpoint=tp, uses=self.site.uses.get(tp.id, []))
+        plan.cites = self.site.touchpoint_citations(tp)
+        plan.reserved = (f"jb-cl-{tp.id}",)
+        plan.deps = (tp, *(use.journey for use in plan.context["uses"]))
+        return plan
+
+    def _sources(self, plans: list[PagePlan]) -> PagePlan:
+        cited_on: dict[str, list[Citation]] = {s.id: [] for s in self.playbook.sources}
+        for plan in plans:
+            for source in plan.cites:
+                cited_on[source.id].append(Citation(plan.title, f"{plan.url}#jb-src-{source.id}"))
+        plan = self._plan(self.urls.sources_src(), self.labels["sources"], "sources.html", "sources",
+                          self.playbook.playbook_path, sources=self.playbook.sources, cited_on=cited_on)
+        plan.reserved = tuple(f"jb-src-{s.id}" for s in self.playbook.sources)
+        return plan

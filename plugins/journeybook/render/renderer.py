@@ -1,0 +1,93 @@
+"""One page plan to one page: its template rendered with the globals every page shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import i18n
+from ..model import Journey, Persona, Playbook
+from .env import Ids, environment, extract_toc, tidy
+from .plans import PagePlan, Planner
+from .search import search_html
+from .site import Site
+from .spec import PageSpec, RenderOptions
+from .svg import CurveLabels, emotion_curve
+from .urls import Urls, relative_url
+
+
+class Renderer:
+    """The lookups, URLs, labels and templates of one render of one playbook."""
+
+    def __init__(self, playbook: Playbook, options: RenderOptions) -> None:
+        self.playbook = playbook
+        self.options = options
+        self.site = Site(playbook)
+        self.urls = Urls(options.use_directory_urls)
+        self.labels = i18n.labels(options.language)
+        self.env = environment(tuple(options.template_dirs))
+
+    def plans(self) -> list[PagePlan]:
+        return Planner(self.playbook, self.site, self.urls, self.labels).plans()
+
+    def render(self, plan: PagePlan) -> PageSpec:
+        ids = Ids([*plan.reserved, *(f"jb-src-{s.id}" for s in plan.cites)])
+        context = {**self._globals(plan, ids), **plan.context}
+        body = tidy(self.env.get_template(plan.template).render(context))
+        own_checklist = plan.section == "touchpoints" and plan.src_uri != self.urls.touchpoints_src()
+        return PageSpec(plan.src_uri, plan.url, plan.title, body, extract_toc(body), plan.source_path, plan.section,
+                        search_html(body, checklist_items=own_checklist))
+
+    def _globals(self, plan: PagePlan, ids: Ids) -> dict[str, Any]:
+        def rel(to_url: str) -> str:
+            return relative_url(plan.url, to_url)
+
+        numbers = {s.id: n for n, s in enumerate(plan.cites, start=1)}
+
+        return {
+            "L": self.labels,
+            "fmt": _formatter(self.labels),
+            "ids": ids,
+            "rel": rel,
+            "urls": self.urls,
+            "site": self.site,
+            "playbook": self.playbook,
+            "scope": self.options.scope,
+            "page_title": plan.title,
+            "cites": plan.cites,
+            "cite_numbers": numbers,
+            "cited": lambda evidence: sorted((sid for sid in evidence if sid in numbers), key=numbers.__getitem__),
+            "curve": self._curve_function(ids),
+        }
+
+    def _curve_function(self, ids: Ids) -> Callable[..., Markup]:
+        def curve(journey: Journey, persona: Persona | None = None) -> Markup:
+            if persona is None:
+                title = self.labels["emotion_curve_title"].format(journey=journey.title)
+                label, base = journey.title, f"jb-curve-{journey.id}"
+            else:
+                title = self.labels["emotion_curve_persona"].format(journey=journey.title, persona=persona.name)
+                label, base = persona.name, f"jb-curve-{journey.id}-{persona.id}"
+            labels = CurveLabels(
+                title=title,
+                score_words={n: self.labels[f"emotion_{n}"] for n in range(1, 6)},
+                out_of=self.labels["score_of"],
+                moment_of_truth=self.labels["moment_of_truth"],
+                no_emotion=self.labels["no_emotion"],
+            )
+            lines = (self.site.curve_lines(journey) if persona is None
+                     else [self.site.curve_line(journey, label, persona.id)])
+            return emotion_curve(lines, svg_id=ids.unique(base), labels=labels)
+
+        return curve
+
+
+def _formatter(labels: Mapping[str, str]) -> Callable[..., str]:
+    """``fmt("phase_of", n=2, total=5)``: a label with placeholders filled (escaped later)."""
+
+    def fmt(key: str, **values: Any) -> str:
+        return labels[key].format(**values)
+
+    return fmt
