@@ -7,6 +7,9 @@ file), ``expected`` (the exact problem lines of ``journeybook validate``),
 optionally ``loads`` (attribute path in the resolved playbook -> value) and
 ``client``. Cases that cannot be stored as text (bad bytes, huge or special
 files, symlinks) are built in code below.
+
+``journeybook validate`` runs in-process (:func:`helpers.run_cli`); the
+console script itself is tested in ``test_cli.py``.
 """
 
 from __future__ import annotations
