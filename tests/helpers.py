@@ -6,11 +6,17 @@ Nothing here knows the machine it runs on: every path is relative to a test's
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
@@ -102,11 +108,16 @@ def journeybook_exe() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "journeybook.cli"]
 
 
-def run_cli(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    """Run ``journeybook ARGS`` in a subprocess; text output, never raises on exit status."""
+def run_cli_process(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 60,
+                    command: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``journeybook ARGS`` in a real subprocess; text output, never raises on exit status.
+
+    Only for what needs a process: the console script, ``python -m``, the
+    output encoding. Everything else uses :func:`run_cli` (in-process, faster).
+    """
     env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
     return subprocess.run(
-        [*journeybook_exe(), *map(str, args)],
+        [*(command or journeybook_exe()), *map(str, args)],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -115,6 +126,74 @@ def run_cli(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 
         errors="replace",
         timeout=timeout,
     )
+
+
+@dataclasses.dataclass
+class CliResult:
+    """What a run of the command gives: like :class:`subprocess.CompletedProcess`, without a process."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class CliTimeout(BaseException):
+    """A run took longer than its timeout (a BaseException: the command cannot swallow it)."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Raise :class:`CliTimeout` in the main thread after ``seconds`` where POSIX signals allow; else no limit."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise CliTimeout(f"journeybook took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_cli(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 60) -> CliResult:
+    """Run ``journeybook ARGS`` in this process: ``journeybook.cli.main(args)`` with its output captured.
+
+    Never raises on exit status: a ``SystemExit`` (argparse usage errors exit 2,
+    ``--help`` exits 0) becomes the return code, as the console script would make
+    it. Output is encoded as strict UTF-8 (what a real run with
+    ``PYTHONIOENCODING=utf-8`` writes), so text that a real process could not
+    print fails here too. ``cwd`` is entered for the run and left afterwards.
+    """
+    from journeybook.cli import main
+
+    argv = [str(a) for a in args]
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", errors="strict", newline="\n", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="strict", newline="\n", write_through=True)
+    old_cwd = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with _alarm(timeout), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # what the interpreter makes of sys.exit(...)
+                if exc.code is None or isinstance(exc.code, int):
+                    code = exc.code or 0
+                else:
+                    print(exc.code, file=sys.stderr)
+                    code = 1
+    finally:
+        os.chdir(old_cwd)
+    stdout.flush()
+    stderr.flush()
+    return CliResult(argv, code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
 
 
 def problem_lines(stdout: str) -> list[str]:

@@ -2,10 +2,14 @@
 
 Each ``tests/bad/<case>.yml`` holds ``description``, ``files`` (relative path ->
 content, written on top of :func:`helpers.minimal_project`; ``null`` deletes a
-file), ``expected`` (the exact problem lines of ``journeybook validate``) and,
-for valid cases, optionally ``loads`` (attribute path in the resolved playbook ->
-value) and ``client``. Cases that cannot be stored as text (bad bytes, huge or
-special files, symlinks) are built in code below.
+file), ``expected`` (the exact problem lines of ``journeybook validate``),
+``summary`` (the exact count line printed after them) and, for valid cases,
+optionally ``loads`` (attribute path in the resolved playbook -> value) and
+``client``. Cases that cannot be stored as text (bad bytes, huge or special
+files, symlinks) are built in code below.
+
+``journeybook validate`` runs in-process (:func:`helpers.run_cli`); the
+console script itself is tested in ``test_cli.py``.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from journeybook.resolve import load
 
 CORPUS_DIR = TESTS_DIR / "bad"
 CASE_FILES = sorted(CORPUS_DIR.glob("*.yml"))
-CASE_KEYS = {"description", "files", "expected", "loads", "client"}
+CASE_KEYS = {"description", "files", "expected", "summary", "loads", "client"}
 
 
 def read_case(path: Path) -> dict[str, Any]:
@@ -33,28 +37,17 @@ def read_case(path: Path) -> dict[str, Any]:
     assert isinstance(case.get("description"), str) and case["description"].strip(), f"{path.name}: needs a description"
     assert isinstance(case.get("files"), dict) and case["files"], f"{path.name}: needs files"
     assert isinstance(case.get("expected"), list), f"{path.name}: needs an expected list"
+    assert isinstance(case.get("summary"), str), f"{path.name}: needs the expected summary line"
     return case
 
 
-def summary_line(lines: list[str]) -> str:
-    """The count line ``journeybook validate`` prints after the problems."""
-    errors = sum(1 for line in lines if ": error: " in line)
-    warnings = len(lines) - errors
-    if not lines:
-        return "No problems found."
-    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return ", ".join(parts) + "."
-
-
-def assert_validate(root: Path, expected: list[str], timeout: float = 60) -> None:
-    """``journeybook validate ROOT`` prints exactly ``expected``, then the count, with the right exit status."""
+def assert_validate(root: Path, expected: list[str], summary: str, timeout: float = 60) -> None:
+    """``journeybook validate ROOT`` prints exactly ``expected``, then ``summary``, with the right exit status."""
     proc = run_cli("validate", root, cwd=root, timeout=timeout)
     output = f"--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}"
     assert "Traceback" not in proc.stdout + proc.stderr, output
     assert problem_lines(proc.stdout) == expected, output
-    assert proc.stdout.strip().splitlines()[-1] == summary_line(expected), output
+    assert proc.stdout.strip().splitlines()[-1] == summary, output
     errors = [line for line in expected if ": error: " in line]
     assert proc.returncode == (1 if errors else 0), output
     assert proc.stderr == "", output
@@ -94,7 +87,7 @@ def test_corpus_is_big_enough() -> None:
 def test_corpus_case(case_file: Path, tmp_path: Path) -> None:
     case = read_case(case_file)
     minimal_project(tmp_path, case["files"])
-    assert_validate(tmp_path, case["expected"])
+    assert_validate(tmp_path, case["expected"], case["summary"])
     if "loads" in case:
         result = load(dataclasses.replace(project(tmp_path), client=case.get("client")))
         assert result.ok, result.problems
@@ -121,7 +114,7 @@ def test_several_problems_are_reported_at_once(tmp_path: Path) -> None:
 
     lines = sorted(expected, key=position)
     assert len({line.split(":")[0] for line in lines}) == len(names)
-    assert_validate(tmp_path, lines)
+    assert_validate(tmp_path, lines, "16 errors.")
 
 
 # --------------------------------------------------------------------------- cases built in code
@@ -192,55 +185,53 @@ NOT_ALLOWED = "a symlink (of the file or of a folder above it) points outside th
 
 BUILT_CASES = [
     pytest.param(_bytes(P, b"name: Ann\nrole: Caf\xe9 owner\n"),
-                 [f"{P}:2:10: error: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8"], id="bad-utf8"),
+                 [f"{P}:2:10: error: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8"], "1 error.", id="bad-utf8"),
     pytest.param(_bytes(P, "name: Ann\nrole: Busy parent\n".encode("utf-16")),
-                 [f"{P}:1:1: error: the file is saved as UTF-16; save it as UTF-8"], id="utf16"),
+                 [f"{P}:1:1: error: the file is saved as UTF-16; save it as UTF-8"], "1 error.", id="utf16"),
     pytest.param(_bytes(P, b"name: Ann\nrole: Busy\x00parent\n"),
-                 [f"{P}:2:11: error: the file contains a NUL character; is it a binary file?"], id="nul-byte"),
-    pytest.param(_bytes(P, b"\xef\xbb\xbfname: Ann\r\nrole: Busy parent\r\n"), [], id="bom-and-crlf-bytes"),
-    pytest.param(_sparse, [f"{P}:1:1: error: file is 51200 KiB, more than the 1024 KiB limit; split it"],
-                 id="50-mb-file"),
+                 [f"{P}:2:11: error: the file contains a NUL character; is it a binary file?"], "1 error.", id="nul-byte"),
+    pytest.param(_bytes(P, b"\xef\xbb\xbfname: Ann\r\nrole: Busy parent\r\n"), [], "No problems found.", id="bom-and-crlf-bytes"),
+    pytest.param(_sparse, [f"{P}:1:1: error: file is 51200 KiB, more than the 1024 KiB limit; split it"], "1 error.", id="50-mb-file"),
     pytest.param(_bytes(P, b"name: Ann\nrole: Busy parent\ngoals:\n" + b"  - goal\n" * 100_001),
-                 [f"{P}:99997:5: error: the file has more than 100000 values; split it"], id="too-many-values"),
+                 [f"{P}:99997:5: error: the file has more than 100000 values; split it"], "1 error.", id="too-many-values"),
     pytest.param(_directories, [
         "journeys/personas/bob.yaml:1:1: error: is a directory, but its name says it is a YAML file",
         "journeys/returns.yml:1:1: error: is a directory, but its name says it is a YAML file",
-    ], id="directory-named-yml"),
+    ], "2 errors.", id="directory-named-yml"),
     pytest.param(_symlink_outside, [f"journeys/personas/mallory.yml:1:1: error: {NOT_ALLOWED}"],
-                 id="symlink-outside-project", marks=NEEDS_SYMLINKS),
+                 "1 error.", id="symlink-outside-project", marks=NEEDS_SYMLINKS),
     pytest.param(_folder_symlink_outside, [f"{P}:1:1: error: {NOT_ALLOWED}"],
-                 id="folder-symlink-outside-project", marks=NEEDS_SYMLINKS),
+                 "1 error.", id="folder-symlink-outside-project", marks=NEEDS_SYMLINKS),
     pytest.param(_symlink_inside, ["journeys/personas/annie.yml:1:1: warning: persona 'annie' is not in any journey"],
-                 id="symlink-inside-project", marks=NEEDS_SYMLINKS),
-    pytest.param(_dangling,
-                 ["journeys/personas/bob.yml:1:1: error: broken symlink: the file it points to does not exist"],
-                 id="dangling-symlink", marks=NEEDS_SYMLINKS),
+                 "0 errors, 1 warning.", id="symlink-inside-project", marks=NEEDS_SYMLINKS),
+    pytest.param(_dangling, ["journeys/personas/bob.yml:1:1: error: broken symlink: the file it points to does not exist"],
+                 "1 error.", id="dangling-symlink", marks=NEEDS_SYMLINKS),
     pytest.param(_loop, [
         "journeys/personas/bob.yml:1:1: error: symlink loop: the link points (through others) to itself",
         "journeys/personas/cy.yml:1:1: error: symlink loop: the link points (through others) to itself",
-    ], id="symlink-loop", marks=NEEDS_SYMLINKS),
+    ], "2 errors.", id="symlink-loop", marks=NEEDS_SYMLINKS),
     pytest.param(_fifo, ["journeys/personas/bob.yml:1:1: error: not a regular file (a pipe or a device?); refused"],
-                 id="fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")),
-    pytest.param(_unreadable, [f"{P}:1:1: error: cannot read file: Permission denied"], id="unreadable-file",
+                 "1 error.", id="fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")),
+    pytest.param(_unreadable, [f"{P}:1:1: error: cannot read file: Permission denied"], "1 error.", id="unreadable-file",
                  marks=pytest.mark.skipif(ROOT_OR_NOT_POSIX, reason="root (or Windows) reads any file")),
     pytest.param(_deep("[" * 100_000 + "]" * 100_000), [f"{P}:3:47: error: nesting deeper than 40 levels; refused"],
-                 id="100000-deep-flow-nesting"),
+                 "1 error.", id="100000-deep-flow-nesting"),
     pytest.param(_deep("{a: " * 100_000 + "}" * 100_000), [f"{P}:3:164: error: nesting deeper than 40 levels; refused"],
-                 id="100000-deep-mapping-nesting"),
+                 "1 error.", id="100000-deep-mapping-nesting"),
     pytest.param(_deep("[" * 100_000), [f"{P}:3:47: error: nesting deeper than 40 levels; refused"],
-                 id="100000-deep-unclosed"),
-    pytest.param(lambda root: write_tree(root, {P: f"name: Ann\nrole: Busy parent\ngoals:\n  {'- ' * 100_000}x\n"}),
-                 [f"{P}:4:81: error: nesting deeper than 40 levels; refused"], id="100000-deep-block-nesting"),
+                 "1 error.", id="100000-deep-unclosed"),
+    pytest.param(lambda root: write_tree(root, {P: "name: Ann\nrole: Busy parent\ngoals:\n  " + "- " * 100_000 + "x\n"}),
+                 [f"{P}:4:81: error: nesting deeper than 40 levels; refused"], "1 error.", id="100000-deep-block-nesting"),
 ]
 
 
-@pytest.mark.parametrize(("build", "expected"), BUILT_CASES)
-def test_built_case(build: Callable[[Path], None], expected: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(("build", "expected", "summary"), BUILT_CASES)
+def test_built_case(build: Callable[[Path], None], expected: list[str], summary: str, tmp_path: Path) -> None:
     root = tmp_path / "project"  # so that tmp_path / "outside..." is outside the project
     root.mkdir()
     minimal_project(root)
     build(root)
-    assert_validate(root, expected, timeout=30)
+    assert_validate(root, expected, summary, timeout=30)
 
 
 def test_corpus_files_are_well_formed() -> None:

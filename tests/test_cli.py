@@ -1,10 +1,15 @@
-"""The ``journeybook`` command line: exit status, output formats, ``new`` and ``schema``."""
+"""The ``journeybook`` command line: exit status, output formats, ``new`` and ``schema``.
+
+The commands run in-process (:func:`helpers.run_cli` calls ``journeybook.cli.main``);
+only the tests of the entry point itself start a real process.
+"""
 
 from __future__ import annotations
 
 import datetime
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from helpers import REPO_DIR, minimal_project, problem_lines, run_cli, write_tree
+from helpers import REPO_DIR, minimal_project, problem_lines, run_cli, run_cli_process, write_tree
 from journeybook.errors import Problem, format_github
 
 SAMPLE_DATA = REPO_DIR / "journeys"  # the repository's sample playbook, found relative to this file
@@ -75,6 +80,39 @@ def test_wrong_usage_exits_2(args: list[str], tiny: Path) -> None:
 def test_help_exits_0() -> None:
     proc = run_cli("--help")
     assert proc.returncode == 0 and "validate" in proc.stdout and "schema" in proc.stdout
+
+
+# --------------------------------------------------------------------------- the entry point (real processes)
+
+
+def test_console_script_exit_status(tiny: Path) -> None:
+    """The installed script makes main()'s return value, and argparse's exit, the process's exit status."""
+    proc = run_cli_process("validate", tiny)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "No problems found.\n", "")
+    write_tree(tiny, {"journeys/personas/ann.yml": "name: Ann\n"})
+    proc = run_cli_process("validate", tiny)
+    assert proc.returncode == 1
+    assert proc.stdout == "journeys/personas/ann.yml:1:1: error: missing required key 'role'\n1 error.\n"
+    proc = run_cli_process("validate", "--bogus", cwd=tiny)
+    assert proc.returncode == 2 and "usage:" in proc.stderr and "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_python_dash_m_runs_the_command(tiny: Path) -> None:
+    module = [sys.executable, "-m", "journeybook.cli"]
+    proc = run_cli_process("validate", tiny, command=module)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "No problems found.\n", "")
+    proc = run_cli_process("new", "persona", "Bad Id", cwd=tiny, command=module)
+    assert proc.returncode == 2 and "is not a valid id" in proc.stderr
+
+
+def test_output_is_utf8(tiny: Path) -> None:
+    """Non-ASCII problems reach stdout and stderr of a real process intact, as UTF-8."""
+    write_tree(tiny, {"journeys/personas/ann.yml": "name: Ann\nrole: Busy parent\ngröße: 1\n"})
+    proc = run_cli_process("validate", tiny)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("journeys/personas/ann.yml:3:1: error: unknown key 'größe'; allowed: name, ")
+    proc = run_cli_process("new", "persona", "Zoë", cwd=tiny)
+    assert proc.returncode == 2 and proc.stderr.startswith("journeybook: error: 'Zoë' is not a valid id")
 
 
 def test_missing_directory_exits_2(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_sample, run
+from helpers import run_cli
 from html_tools import Parsed, parse_file
 
 
 @pytest.fixture(scope="module")
 def all_clients(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real `journeybook build` in its own process: MkDocs and parallel build workers stay out of pytest's."""
     project = copy_sample(tmp_path_factory.mktemp("agency"))
     result = run(["journeybook", "build", "--all-clients", "--jobs", "2"], project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -75,11 +77,11 @@ def test_unknown_brand_variable_is_a_located_error(tmp_path: Path) -> None:
     project = copy_sample(tmp_path)
     overlay = project / "clients" / "acme-outdoor" / "journeys" / "online-purchase.yml"
     overlay.write_text('title: "Buying at {{ brand.nmae }}"\n', encoding="utf-8")
-    result = run(["journeybook", "validate", "--client", "acme-outdoor"], project)
+    result = run_cli("validate", "--client", "acme-outdoor", cwd=project)
     assert result.returncode == 1
     line = next(ln for ln in result.stdout.splitlines() if "nmae" in ln)
     assert line.startswith("clients/acme-outdoor/journeys/online-purchase.yml:1:8: error:")
-    build = run(["journeybook", "build", "--all-clients"], project)
+    build = run_cli("build", "--all-clients", cwd=project)  # stops at the check: nothing is built
     assert build.returncode == 1
     assert not (project / "site").exists()
 
