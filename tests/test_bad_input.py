@@ -185,15 +185,20 @@ NOT_ALLOWED = "a symlink (of the file or of a folder above it) points outside th
 
 BUILT_CASES = [
     pytest.param(_bytes(P, b"name: Ann\nrole: Caf\xe9 owner\n"),
-                 [f"{P}:2:10: error: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8"], "1 error.", id="bad-utf8"),
+                 [f"{P}:2:10: error: the file is not valid UTF-8 (byte 0xe9); save it as UTF-8"],
+                 "1 error.", id="bad-utf8"),
     pytest.param(_bytes(P, "name: Ann\nrole: Busy parent\n".encode("utf-16")),
                  [f"{P}:1:1: error: the file is saved as UTF-16; save it as UTF-8"], "1 error.", id="utf16"),
     pytest.param(_bytes(P, b"name: Ann\nrole: Busy\x00parent\n"),
-                 [f"{P}:2:11: error: the file contains a NUL character; is it a binary file?"], "1 error.", id="nul-byte"),
-    pytest.param(_bytes(P, b"\xef\xbb\xbfname: Ann\r\nrole: Busy parent\r\n"), [], "No problems found.", id="bom-and-crlf-bytes"),
-    pytest.param(_sparse, [f"{P}:1:1: error: file is 51200 KiB, more than the 1024 KiB limit; split it"], "1 error.", id="50-mb-file"),
+                 [f"{P}:2:11: error: the file contains a NUL character; is it a binary file?"],
+                 "1 error.", id="nul-byte"),
+    pytest.param(_bytes(P, b"\xef\xbb\xbfname: Ann\r\nrole: Busy parent\r\n"), [],
+                 "No problems found.", id="bom-and-crlf-bytes"),
+    pytest.param(_sparse, [f"{P}:1:1: error: file is 51200 KiB, more than the 1024 KiB limit; split it"],
+                 "1 error.", id="50-mb-file"),
     pytest.param(_bytes(P, b"name: Ann\nrole: Busy parent\ngoals:\n" + b"  - goal\n" * 100_001),
-                 [f"{P}:99997:5: error: the file has more than 100000 values; split it"], "1 error.", id="too-many-values"),
+                 [f"{P}:99997:5: error: the file has more than 100000 values; split it"],
+                 "1 error.", id="too-many-values"),
     pytest.param(_directories, [
         "journeys/personas/bob.yaml:1:1: error: is a directory, but its name says it is a YAML file",
         "journeys/returns.yml:1:1: error: is a directory, but its name says it is a YAML file",
@@ -204,7 +209,8 @@ BUILT_CASES = [
                  "1 error.", id="folder-symlink-outside-project", marks=NEEDS_SYMLINKS),
     pytest.param(_symlink_inside, ["journeys/personas/annie.yml:1:1: warning: persona 'annie' is not in any journey"],
                  "0 errors, 1 warning.", id="symlink-inside-project", marks=NEEDS_SYMLINKS),
-    pytest.param(_dangling, ["journeys/personas/bob.yml:1:1: error: broken symlink: the file it points to does not exist"],
+    pytest.param(_dangling,
+                 ["journeys/personas/bob.yml:1:1: error: broken symlink: the file it points to does not exist"],
                  "1 error.", id="dangling-symlink", marks=NEEDS_SYMLINKS),
     pytest.param(_loop, [
         "journeys/personas/bob.yml:1:1: error: symlink loop: the link points (through others) to itself",
@@ -212,7 +218,8 @@ BUILT_CASES = [
     ], "2 errors.", id="symlink-loop", marks=NEEDS_SYMLINKS),
     pytest.param(_fifo, ["journeys/personas/bob.yml:1:1: error: not a regular file (a pipe or a device?); refused"],
                  "1 error.", id="fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")),
-    pytest.param(_unreadable, [f"{P}:1:1: error: cannot read file: Permission denied"], "1 error.", id="unreadable-file",
+    pytest.param(_unreadable, [f"{P}:1:1: error: cannot read file: Permission denied"],
+                 "1 error.", id="unreadable-file",
                  marks=pytest.mark.skipif(ROOT_OR_NOT_POSIX, reason="root (or Windows) reads any file")),
     pytest.param(_deep("[" * 100_000 + "]" * 100_000), [f"{P}:3:47: error: nesting deeper than 40 levels; refused"],
                  "1 error.", id="100000-deep-flow-nesting"),
@@ -220,8 +227,9 @@ BUILT_CASES = [
                  "1 error.", id="100000-deep-mapping-nesting"),
     pytest.param(_deep("[" * 100_000), [f"{P}:3:47: error: nesting deeper than 40 levels; refused"],
                  "1 error.", id="100000-deep-unclosed"),
-    pytest.param(lambda root: write_tree(root, {P: "name: Ann\nrole: Busy parent\ngoals:\n  " + "- " * 100_000 + "x\n"}),
-                 [f"{P}:4:81: error: nesting deeper than 40 levels; refused"], "1 error.", id="100000-deep-block-nesting"),
+    pytest.param(lambda root: write_tree(root, {P: f"name: Ann\nrole: Busy parent\ngoals:\n  {'- ' * 100_000}x\n"}),
+                 [f"{P}:4:81: error: nesting deeper than 40 levels; refused"],
+                 "1 error.", id="100000-deep-block-nesting"),
 ]
 
 

@@ -5,6 +5,7 @@ Never imports MkDocs; HTML is checked with :mod:`html.parser`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
