@@ -3,12 +3,14 @@
 Validation (:mod:`journeybook.validate`) checks files against these schemas and
 ``journeybook schema`` writes them out for editors (draft 2020-12), so the two
 can never disagree. Cross-file rules (references, unique ids in lists) are in
-:mod:`journeybook.resolve`, which reads key names from here too.
+:mod:`journeybook.refs`, which reads key names from here too (:func:`walk`), and
+:mod:`journeybook.to_model` declares where each property goes in the model.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,28 @@ def is_text(schema: dict[str, Any]) -> bool:
     """Whether values of ``schema`` are text (``type`` string, or string among others)."""
     kind = schema.get("type")
     return kind == "string" or (isinstance(kind, list) and "string" in kind)
+
+
+def walk(value: Any, schema: dict[str, Any], pointer: tuple = ()) -> Iterator[tuple[tuple, dict[str, Any], Any]]:
+    """(pointer, schema, value) for every value whose type fits its schema."""
+    if "oneOf" in schema:
+        for branch in schema["oneOf"]:
+            yield from walk(value, branch, pointer)
+        return
+    kind = schema.get("type")
+    if kind == "object" and isinstance(value, dict):
+        yield pointer, schema, value
+        props, extra = schema.get("properties", {}), schema.get("additionalProperties")
+        for key, sub in value.items():
+            sub_schema = props.get(key) or (extra if isinstance(extra, dict) else None)
+            if sub_schema:
+                yield from walk(sub, sub_schema, pointer + (key,))
+    elif kind == "array" and isinstance(value, list):
+        yield pointer, schema, value
+        for index, sub in enumerate(value):
+            yield from walk(sub, schema["items"], pointer + (index,))
+    elif isinstance(value, str) and (kind is None or is_text(schema)):
+        yield pointer, schema, value
 
 
 def md(description: str) -> dict[str, Any]:

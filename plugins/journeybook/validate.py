@@ -10,15 +10,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .errors import ERROR, Problem
-from .loader import Document, Plain, quoted
+from .ids import quoted
 from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS, is_text
+from .yamlpos import Document, Plain, Pointer
 
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _NUM_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -64,7 +65,7 @@ _Validator = validators.extend(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator_for(kind: str) -> Any:
     return _Validator(SCHEMAS[kind])
 
@@ -131,6 +132,13 @@ def label(pointer: tuple) -> str:
 
 MISSING = "missing"  # at_key value of a message about a missing key: pointer names that key
 
+Message = tuple[Pointer, str, bool | str]  # (pointer, message, at_key: True, False or MISSING)
+
+
+def _schema(error: ValidationError) -> dict[str, Any]:
+    """The schema an error is about (ours are mappings, never ``true``/``false``)."""
+    return cast("dict[str, Any]", error.schema)
+
 
 def _colon_hint(schema: dict[str, Any], inst: Any) -> str:
     """Text turned into a one-entry mapping by an unquoted ': ' inside it."""
@@ -140,11 +148,11 @@ def _colon_hint(schema: dict[str, Any], inst: Any) -> str:
     return ""
 
 
-def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+def _messages(error: ValidationError) -> Iterator[Message]:
     """(pointer, message, at_key) for one schema error."""
     pointer = tuple(error.absolute_path)
     what = label(pointer)
-    v, schema, inst = error.validator, error.schema, error.instance
+    v, schema, inst = error.validator, _schema(error), cast(Any, error.instance)
     if "propertyNames" in error.absolute_schema_path:
         if schema.get("pattern") == ID_PATTERN:
             return  # keys that are ids (phases, persona_notes) are references: resolve names the nearest id
@@ -204,10 +212,10 @@ def _pattern_message(what: str, pattern: str, value: Any) -> str:
     return f"'{what}' {_short(value)} does not match the expected form {pattern}"
 
 
-def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+def _one_of(error: ValidationError) -> Iterator[Message]:
     """Report the branch whose type fits the value; else say what is accepted."""
-    inst = error.instance
-    for index, branch in enumerate(error.schema["oneOf"]):
+    inst, one_of = error.instance, _schema(error)["oneOf"]
+    for index, branch in enumerate(one_of):
         fits = _TYPES.is_type(inst, branch.get("type", "object"))
         if fits:
             for sub in error.context or []:
@@ -215,16 +223,16 @@ def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
                     yield from _messages(sub)
             return
     what = label(tuple(error.absolute_path))
-    branches = [b for b in error.schema["oneOf"] if b.get("type") != "null"]
+    branches = [b for b in one_of if b.get("type") != "null"]
     accepted = " or ".join(expected(b) for b in branches)
-    if len(branches) < len(error.schema["oneOf"]):
+    if len(branches) < len(one_of):
         accepted += " (or left empty)"
     yield tuple(error.absolute_path), f"'{what}' should be {accepted}, not {kind_of(inst)}", False
 
 
 def check(doc: Document, kind: str) -> list[Problem]:
     """Every schema problem of one document, located."""
-    problems = []
+    problems: list[Problem] = []
     for error in validator_for(kind).iter_errors(doc.data):
         for pointer, message, at_key in _messages(error):
             if at_key == MISSING:
