@@ -191,19 +191,19 @@ TOUCHPOINT = obj(
     "touchpoints/<id>.yml: one touchpoint and its checklist.",
 )
 
-SCORE = {"type": "integer", "minimum": 1, "maximum": 5, "description": "1 very negative, 3 neutral, 5 very positive."}
-EMOTION = {
+SCORE: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 5, "description": "1 very negative, 3 neutral, 5 very positive."}
+EMOTION: dict[str, Any] = {
     "oneOf": [SCORE, obj({"score": SCORE, "note": text("Why they feel this way.")}, ("score",))],
     "description": "1–5, or {score, note}.",
 }
-TOUCHPOINT_USE = {
+TOUCHPOINT_USE: dict[str, Any] = {
     "oneOf": [
         ref("touchpoint", "A touchpoint id."),
         obj({"ref": ref("touchpoint", "A touchpoint id."), "note": md("How it is used here.")}, ("ref",)),
     ],
     "description": "A touchpoint id, or {ref, note}.",
 }
-PERSONA_NOTE = {
+PERSONA_NOTE: dict[str, Any] = {
     "oneOf": [
         md("How this persona differs here."),
         obj({"note": md("How this persona differs here."), "emotion": EMOTION},
