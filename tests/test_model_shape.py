@@ -108,6 +108,20 @@ def test_every_schema_property_is_mapped_or_listed(shape: Shape) -> None:
     assert all(reason.strip() for reason in shape.not_carried.values())
 
 
+# A model field is named after the property that feeds it (``needs.latent`` -> ``needs_latent``),
+# so that a mapping that swaps two properties cannot pass; these are the deliberate exceptions.
+RENAMED = {("PhaseEntry", "persona_emotions"): "persona_notes"}
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=IDS)
+def test_fields_are_named_after_their_property(shape: Shape) -> None:
+    for name, fed in shape.fields.items():
+        expected = RENAMED.get((shape.model.__name__, name), name)
+        assert "_".join(fed.path) == expected, (
+            f"{shape.model.__name__}.{name} is fed by '{fed.source}': name the field after it, "
+            "or add the pair to RENAMED")
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=IDS)
 def test_nested_shapes_sit_where_the_schema_has_them(shape: Shape) -> None:
     for name, fed in shape.fields.items():
