@@ -29,14 +29,6 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
 
-class PlaybookError(Exception):
-    """Raised by the core when a playbook has errors; carries every problem."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(format_text(self.problems))
-
-
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 

@@ -36,11 +36,6 @@ def _load(lang: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def available_languages() -> tuple[str, ...]:
-    """The languages that have a locale file, sorted."""
-    return tuple(sorted(p.stem for p in LOCALES_DIR.glob("*.yml")))
-
-
 @lru_cache(maxsize=None)
 def _section(lang: str, key: str) -> Mapping[str, str]:
     """One section of the locale, English underneath, in English key order."""

@@ -113,13 +113,6 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
 
 
-def name_of(pointer: tuple) -> str:
-    for part in reversed(pointer):
-        if isinstance(part, str):
-            return part
-    return "the file"
-
-
 def label(pointer: tuple) -> str:
     """``phases.purchase.touchpoints[2]`` style, for messages (always one line)."""
     out = ""
