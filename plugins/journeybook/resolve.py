@@ -94,7 +94,7 @@ def _read_all(project: Project) -> tuple[Documents, Document | None, list[Proble
 
 def language_of(project: Project, client_doc: Document | None) -> str:
     if client_doc is not None and isinstance(client_doc.data, dict) and isinstance(client_doc.data.get("language"), str):
-        return client_doc.data["language"]
+        return str(client_doc.data["language"])
     return project.language
 
 

@@ -42,7 +42,7 @@ def is_text(schema: dict[str, Any]) -> bool:
     return kind == "string" or (isinstance(kind, list) and "string" in kind)
 
 
-def walk(value: Any, schema: dict[str, Any], pointer: tuple = ()) -> Iterator[tuple[tuple, dict[str, Any], Any]]:
+def walk(value: Any, schema: dict[str, Any], pointer: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, Any], Any]]:
     """(pointer, schema, value) for every value whose type fits its schema."""
     if "oneOf" in schema:
         for branch in schema["oneOf"]:

@@ -57,7 +57,7 @@ def _bound(name: str, compare: Any) -> Any:
 _TYPES = Draft202012Validator.TYPE_CHECKER.redefine_many(
     {"integer": _is_integer, "number": _is_number, "boolean": _is_boolean}
 )
-_Validator = validators.extend(
+_Validator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"minimum": _bound("minimum", lambda n, lim: n >= lim),
                 "maximum": _bound("maximum", lambda n, lim: n <= lim)},
@@ -113,7 +113,7 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
 
 
-def label(pointer: tuple) -> str:
+def label(pointer: tuple[Any, ...]) -> str:
     """``phases.purchase.touchpoints[2]`` style, for messages (always one line)."""
     out = ""
     for part in pointer:

@@ -33,7 +33,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _STR_TAGS = {"!", "tag:yaml.org,2002:str"}
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Pointer = tuple  # a path into the data: keys and list indexes
+Pointer = tuple[Any, ...]  # a path into the data: keys and list indexes
 
 
 class Plain(str):
@@ -208,7 +208,8 @@ class _Composer:
             self.positions[()] = pos
             return ()
         frame = stack[-1]
-        container, pointer = frame[0], frame[1]
+        container: Any = frame[0]
+        pointer: Pointer = frame[1]
         if isinstance(container, list):
             child = pointer + (len(container),)
             container.append(value)
