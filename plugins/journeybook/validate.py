@@ -209,7 +209,8 @@ def _one_of(error: ValidationError) -> Iterator[Message]:
     """Report the branch whose type fits the value; else say what is accepted."""
     inst, one_of = error.instance, _schema(error)["oneOf"]
     for index, branch in enumerate(one_of):
-        fits = _TYPES.is_type(inst, branch.get("type", "object"))
+        kinds = branch.get("type", "object")  # free text is ["string", "number"]
+        fits = any(_TYPES.is_type(inst, kind) for kind in (kinds if isinstance(kinds, list) else [kinds]))
         if fits:
             for sub in error.context or []:
                 if sub.relative_schema_path and sub.relative_schema_path[0] == index:
