@@ -9,7 +9,7 @@ subtag: ``nl-BE`` and ``nl_NL`` use ``nl``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -27,7 +27,7 @@ def _base_language(lang: str | None) -> str:
     return lang.replace("_", "-").split("-", 1)[0].strip().lower() or FALLBACK
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> dict[str, Any]:
     path = LOCALES_DIR / f"{lang}.yml"
     if not path.is_file():
@@ -36,7 +36,7 @@ def _load(lang: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _section(lang: str, key: str) -> Mapping[str, str]:
     """One section of the locale, English underneath, in English key order."""
     english = _load(FALLBACK).get(key) or {}
