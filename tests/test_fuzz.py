@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from helpers import MKDOCS_YML, write_tree
 from journeybook.errors import ERROR, WARNING, Problem
-from journeybook.resolve import Project, Result, load
+from journeybook.project import Project, Result
+from journeybook.resolve import load
 
 # A small valid playbook as data (dumped to YAML for each example), richer than
 # helpers.MINIMAL_FILES so that every kind of value has something to break.
@@ -203,7 +204,7 @@ def test_damaged_playbooks_never_crash(case: tuple[dict[str, str | bytes | None]
 @settings(max_examples=150, deadline=None)
 @given(st.text(YAML_CHARS, max_size=300) | st.text(max_size=200))
 def test_random_text_as_any_file_kind(text: str) -> None:
-    from journeybook.loader import LoadError, parse
+    from journeybook.yamlpos import LoadError, parse
 
     try:
         with time_bound(HANG_BOUND):

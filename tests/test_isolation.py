@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parent.parent
 CODE = """
 import contextlib, io, sys
 from pathlib import Path
-from journeybook import cli, loader, nav, render, resolve, schema, validate
+from journeybook import cli, files, nav, render, resolve, schema, to_model, validate, yamlpos
 from journeybook.config import project_from_config
 project = project_from_config(Path(sys.argv[1]))
 result = resolve.load(project)

@@ -1,4 +1,5 @@
-"""Unit tests of the YAML loader (journeybook.loader) and of client overlays (journeybook.overlay)."""
+"""Unit tests of the YAML composer (journeybook.yamlpos), its error hints (journeybook.yaml_hints),
+safe file reading (journeybook.files) and client overlays (journeybook.overlay)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from journeybook import loader
-from journeybook.loader import MAX_DEPTH, MAX_NODES, Document, LoadError, Plain, decode, parse, read_document
+from journeybook import files, yamlpos
+from journeybook.files import read_document
 from journeybook.overlay import merge
+from journeybook.yamlpos import MAX_DEPTH, MAX_NODES, Document, LoadError, Plain, decode, parse
 
 # The pure-Python parser is what users without libyaml get: both must behave the same.
 PARSERS = [pytest.param(yaml.SafeLoader, id="python")]
@@ -22,7 +24,7 @@ if hasattr(yaml, "CSafeLoader"):
 
 @pytest.fixture(params=PARSERS)
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type:
-    monkeypatch.setattr(loader, "_Parser", request.param)
+    monkeypatch.setattr(yamlpos, "_Parser", request.param)
     return request.param
 
 
@@ -260,7 +262,7 @@ def test_read_document_reports_instead_of_raising(tmp_path: Path) -> None:
 def test_big_files_are_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.yml"
     with open(path, "wb") as handle:
-        handle.truncate(loader.MAX_BYTES + 1)
+        handle.truncate(files.MAX_BYTES + 1)
     doc, problems = read_document(path, tmp_path)
     assert doc is None and "more than the 1024 KiB limit" in problems[0].message
 

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import REPO
 from html_tools import parse_file
-from journeybook.resolve import Project, load
+from journeybook.project import Project
+from journeybook.resolve import load
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,10 @@ from typing import NoReturn
 from . import errors
 from .config import find_config, project_from_config
 from .errors import Problem
-from .loader import is_valid_id, rel, suggest_id
-from .resolve import Project, load
+from .files import rel
+from .ids import is_valid_id, suggest_id
+from .project import Project
+from .resolve import load
 from .schema import write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .resolve import Project
+from .project import Project
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -27,7 +27,9 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return None
 
 
 _Lenient.add_multi_constructor("", _any_tag)
@@ -78,7 +80,8 @@ def project_from_config(root: Path, config_file: Path | None = None, client: str
     config_file = config_file or find_config(root)
     config = read_config(config_file) if config_file else {}
     options = plugin_options(config)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme = config.get("theme")
+    theme = theme if isinstance(theme, dict) else {}
     return Project(
         root=root,
         data_dir=str(options.get("data_dir") or "journeys"),

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PRIORITIES = ("must", "should", "could")
-
 
 @dataclass(frozen=True)
 class Source:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .loader import Document, Pointer
+from .yamlpos import Document, Pointer
 
 
 def _drop_under(table: dict[Pointer, Any], prefix: Pointer) -> None:

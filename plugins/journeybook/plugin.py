@@ -30,7 +30,8 @@ from mkdocs.structure.toc import get_toc
 from . import errors
 from .nav import build_nav
 from .render import PageOutline, PageSpec, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
-from .resolve import LoadCache, Project, Result, load
+from .project import Project, Result
+from .resolve import LoadCache, load
 
 log = get_plugin_logger("journeybook")
 

@@ -3,12 +3,14 @@
 Validation (:mod:`journeybook.validate`) checks files against these schemas and
 ``journeybook schema`` writes them out for editors (draft 2020-12), so the two
 can never disagree. Cross-file rules (references, unique ids in lists) are in
-:mod:`journeybook.resolve`, which reads key names from here too.
+:mod:`journeybook.refs`, which reads key names from here too (:func:`walk`), and
+:mod:`journeybook.to_model` declares where each property goes in the model.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,28 @@ def is_text(schema: dict[str, Any]) -> bool:
     """Whether values of ``schema`` are text (``type`` string, or string among others)."""
     kind = schema.get("type")
     return kind == "string" or (isinstance(kind, list) and "string" in kind)
+
+
+def walk(value: Any, schema: dict[str, Any], pointer: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, Any], Any]]:
+    """(pointer, schema, value) for every value whose type fits its schema."""
+    if "oneOf" in schema:
+        for branch in schema["oneOf"]:
+            yield from walk(value, branch, pointer)
+        return
+    kind = schema.get("type")
+    if kind == "object" and isinstance(value, dict):
+        yield pointer, schema, value
+        props, extra = schema.get("properties", {}), schema.get("additionalProperties")
+        for key, sub in value.items():
+            sub_schema = props.get(key) or (extra if isinstance(extra, dict) else None)
+            if sub_schema:
+                yield from walk(sub, sub_schema, pointer + (key,))
+    elif kind == "array" and isinstance(value, list):
+        yield pointer, schema, value
+        for index, sub in enumerate(value):
+            yield from walk(sub, schema["items"], pointer + (index,))
+    elif isinstance(value, str) and (kind is None or is_text(schema)):
+        yield pointer, schema, value
 
 
 def md(description: str) -> dict[str, Any]:
@@ -167,19 +191,19 @@ TOUCHPOINT = obj(
     "touchpoints/<id>.yml: one touchpoint and its checklist.",
 )
 
-SCORE = {"type": "integer", "minimum": 1, "maximum": 5, "description": "1 very negative, 3 neutral, 5 very positive."}
-EMOTION = {
+SCORE: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 5, "description": "1 very negative, 3 neutral, 5 very positive."}
+EMOTION: dict[str, Any] = {
     "oneOf": [SCORE, obj({"score": SCORE, "note": text("Why they feel this way.")}, ("score",))],
     "description": "1–5, or {score, note}.",
 }
-TOUCHPOINT_USE = {
+TOUCHPOINT_USE: dict[str, Any] = {
     "oneOf": [
         ref("touchpoint", "A touchpoint id."),
         obj({"ref": ref("touchpoint", "A touchpoint id."), "note": md("How it is used here.")}, ("ref",)),
     ],
     "description": "A touchpoint id, or {ref, note}.",
 }
-PERSONA_NOTE = {
+PERSONA_NOTE: dict[str, Any] = {
     "oneOf": [
         md("How this persona differs here."),
         obj({"note": md("How this persona differs here."), "emotion": EMOTION},

@@ -10,15 +10,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .errors import ERROR, Problem
-from .loader import Document, Plain, quoted
+from .ids import quoted
 from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS, is_text
+from .yamlpos import Document, Plain, Pointer
 
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _NUM_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -56,7 +57,7 @@ def _bound(name: str, compare: Any) -> Any:
 _TYPES = Draft202012Validator.TYPE_CHECKER.redefine_many(
     {"integer": _is_integer, "number": _is_number, "boolean": _is_boolean}
 )
-_Validator = validators.extend(
+_Validator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"minimum": _bound("minimum", lambda n, lim: n >= lim),
                 "maximum": _bound("maximum", lambda n, lim: n <= lim)},
@@ -64,7 +65,7 @@ _Validator = validators.extend(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator_for(kind: str) -> Any:
     return _Validator(SCHEMAS[kind])
 
@@ -112,14 +113,7 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
 
 
-def name_of(pointer: tuple) -> str:
-    for part in reversed(pointer):
-        if isinstance(part, str):
-            return part
-    return "the file"
-
-
-def label(pointer: tuple) -> str:
+def label(pointer: tuple[Any, ...]) -> str:
     """``phases.purchase.touchpoints[2]`` style, for messages (always one line)."""
     out = ""
     for part in pointer:
@@ -131,6 +125,13 @@ def label(pointer: tuple) -> str:
 
 MISSING = "missing"  # at_key value of a message about a missing key: pointer names that key
 
+Message = tuple[Pointer, str, bool | str]  # (pointer, message, at_key: True, False or MISSING)
+
+
+def _schema(error: ValidationError) -> dict[str, Any]:
+    """The schema an error is about (ours are mappings, never ``true``/``false``)."""
+    return cast("dict[str, Any]", error.schema)
+
 
 def _colon_hint(schema: dict[str, Any], inst: Any) -> str:
     """Text turned into a one-entry mapping by an unquoted ': ' inside it."""
@@ -140,11 +141,11 @@ def _colon_hint(schema: dict[str, Any], inst: Any) -> str:
     return ""
 
 
-def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+def _messages(error: ValidationError) -> Iterator[Message]:
     """(pointer, message, at_key) for one schema error."""
     pointer = tuple(error.absolute_path)
     what = label(pointer)
-    v, schema, inst = error.validator, error.schema, error.instance
+    v, schema, inst = error.validator, _schema(error), cast(Any, error.instance)
     if "propertyNames" in error.absolute_schema_path:
         if schema.get("pattern") == ID_PATTERN:
             return  # keys that are ids (phases, persona_notes) are references: resolve names the nearest id
@@ -204,27 +205,28 @@ def _pattern_message(what: str, pattern: str, value: Any) -> str:
     return f"'{what}' {_short(value)} does not match the expected form {pattern}"
 
 
-def _one_of(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+def _one_of(error: ValidationError) -> Iterator[Message]:
     """Report the branch whose type fits the value; else say what is accepted."""
-    inst = error.instance
-    for index, branch in enumerate(error.schema["oneOf"]):
-        fits = _TYPES.is_type(inst, branch.get("type", "object"))
+    inst, one_of = error.instance, _schema(error)["oneOf"]
+    for index, branch in enumerate(one_of):
+        kinds = branch.get("type", "object")  # free text is ["string", "number"]
+        fits = any(_TYPES.is_type(inst, kind) for kind in (kinds if isinstance(kinds, list) else [kinds]))
         if fits:
             for sub in error.context or []:
                 if sub.relative_schema_path and sub.relative_schema_path[0] == index:
                     yield from _messages(sub)
             return
     what = label(tuple(error.absolute_path))
-    branches = [b for b in error.schema["oneOf"] if b.get("type") != "null"]
+    branches = [b for b in one_of if b.get("type") != "null"]
     accepted = " or ".join(expected(b) for b in branches)
-    if len(branches) < len(error.schema["oneOf"]):
+    if len(branches) < len(one_of):
         accepted += " (or left empty)"
     yield tuple(error.absolute_path), f"'{what}' should be {accepted}, not {kind_of(inst)}", False
 
 
 def check(doc: Document, kind: str) -> list[Problem]:
     """Every schema problem of one document, located."""
-    problems = []
+    problems: list[Problem] = []
     for error in validator_for(kind).iter_errors(doc.data):
         for pointer, message, at_key in _messages(error):
             if at_key == MISSING:
