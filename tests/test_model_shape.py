@@ -167,7 +167,8 @@ def test_model_defaults_agree_with_the_schema(shape: Shape) -> None:
             continue
         declared = shape.default(shape.fields[f.name].path)
         expected = [declared] if declared is not None else [None, ()]
-        assert f.default in expected, f"{shape.model.__name__}.{f.name}: default {f.default!r}, schema says {declared!r}"
+        assert f.default in expected, (f"{shape.model.__name__}.{f.name}: default {f.default!r}, "
+                                       f"schema says {declared!r}")
 
 
 # --------------------------------------------------------------------------- (c) every value arrives
@@ -334,10 +335,10 @@ def _pairs(data: Any, got: Any) -> Iterator[tuple[Any, Any]]:
         yield from ((data[k], got[k]) for k in data)
     elif isinstance(data, dict) and isinstance(got, list):  # journey phases: in the playbook's order, as written
         assert len(got) == len(data)
-        yield from zip(data.values(), got)
+        yield from zip(data.values(), got, strict=True)
     elif isinstance(data, list):
         assert len(got) >= len(data)  # the playbook's categories are followed by the default ones
-        yield from zip(data, got)
+        yield from zip(data, got, strict=False)
     else:
         yield data, got
 
@@ -448,8 +449,8 @@ def test_absent_values_stay_absent(tmp_path: Path) -> None:
     touchpoint, journey = playbook.touchpoints["shop"], playbook.journeys["trip"]
     entry = journey.phases[0]
     problems: list[str] = []
-    fed_by_document = {"name", "role", "title", "personas", "category", "checklist", "id", "text", "phases", "touchpoints",
-                       "ref"}  # the properties MINIMAL sets
+    fed_by_document = {"name", "role", "title", "personas", "category", "checklist", "id", "text", "phases",
+                       "touchpoints", "ref"}  # the properties MINIMAL sets
     for shape, obj, where in [
         (to_model.PERSONA, playbook.personas["ann"], "persona"),
         (to_model.TOUCHPOINT, touchpoint, "touchpoint"),
@@ -459,7 +460,8 @@ def test_absent_values_stay_absent(tmp_path: Path) -> None:
         (to_model.TOUCHPOINT_USE, entry.touchpoints[0], "touchpoint use"),
         (to_model.CLIENT, playbook.client, "client"),
     ]:
-        trimmed = dataclasses.replace(shape, fields={k: v for k, v in shape.fields.items() if v.source not in fed_by_document})
+        trimmed = dataclasses.replace(shape, fields={k: v for k, v in shape.fields.items()
+                                                     if v.source not in fed_by_document})
         problems += _absent(trimmed, obj, where)
     assert not problems, "\n".join(problems)
     assert touchpoint.checklist[0].priority == "should"  # the data model's default, declared in the schema

@@ -71,7 +71,8 @@ def render_brand(doc: Document, kind: str, brand: dict[str, str]) -> tuple[Docum
         line, col = doc.pos(pointer)
         where = doc.path_of(pointer)
         if "{%" in value:
-            problems.append(Problem(where, line, col, ERROR, "only {{ brand.<key> }} is allowed in text, not {% ... %}"))
+            problems.append(Problem(where, line, col, ERROR,
+                                    "only {{ brand.<key> }} is allowed in text, not {% ... %}"))
             continue
         try:
             out = _ENV.from_string(value).render(brand=brand)

@@ -45,7 +45,8 @@ class ParseCache:
         self.files: dict[str, tuple[tuple[int, int, int], Document | None, list[Problem]]] = {}
 
 
-_ACTIVE_CACHE: contextvars.ContextVar[ParseCache | None] = contextvars.ContextVar("journeybook_parse_cache", default=None)
+_ACTIVE_CACHE: contextvars.ContextVar[ParseCache | None] = contextvars.ContextVar("journeybook_parse_cache",
+                                                                                  default=None)
 
 
 @contextlib.contextmanager
@@ -143,7 +144,8 @@ def _candidates(data_dir: Path) -> Iterator[tuple[str, Path]]:
                     yield _KIND_DIRS[entry.name], sub
 
 
-def load_dir(data_dir: Path, root: Path, broken: set[tuple[str, str]] | None = None) -> tuple[list[RawFile], list[Problem]]:
+def load_dir(data_dir: Path, root: Path,
+             broken: set[tuple[str, str]] | None = None) -> tuple[list[RawFile], list[Problem]]:
     """Every playbook file of a data dir, parsed, with the problems found so far.
 
     ``broken`` (when given) receives ``(kind, id)`` of every file that exists but
@@ -158,13 +160,17 @@ def load_dir(data_dir: Path, root: Path, broken: set[tuple[str, str]] | None = N
         if kind != "playbook" and not is_valid_id(stem):
             problems.append(Problem(shown, 1, 1, ERROR,
                                     f"file name {quoted(path.name)} is not a valid id: use lower-case letters, digits "
-                                    f"and single hyphens, at most {ID_MAX} characters (e.g. '{suggest_id(stem)}{path.suffix}')"))
+                                    f"and single hyphens, at most {ID_MAX} characters "
+                                    f"(e.g. '{suggest_id(stem)}{path.suffix}')"))
             continue
         if kind != "playbook" and stem in RESERVED_IDS:
-            problems.append(Problem(shown, 1, 1, ERROR, f"the id '{stem}' is reserved (it names the section's index page); rename the file"))
+            problems.append(Problem(shown, 1, 1, ERROR,
+                                    f"the id '{stem}' is reserved (it names the section's index page); "
+                                    "rename the file"))
             continue
         if (kind, stem) in seen:
-            problems.append(Problem(shown, 1, 1, ERROR, f"duplicate {kind} id '{stem}': also defined by {seen[(kind, stem)]}"))
+            problems.append(Problem(shown, 1, 1, ERROR,
+                                    f"duplicate {kind} id '{stem}': also defined by {seen[(kind, stem)]}"))
             continue
         seen[(kind, stem)] = shown
         doc, found = read_document(path, root, data_dir)
@@ -189,7 +195,8 @@ def hidden_yaml_warning(data_dir: Path, root: Path) -> list[Problem]:
         for name in sorted(filenames):
             if name.endswith(YAML_SUFFIXES):
                 problems.append(Problem(rel(here / name, root), 1, 1, WARNING,
-                                        "ignored: playbook files live directly in the data dir, in personas/ or in touchpoints/"))
+                                        "ignored: playbook files live directly in the data dir, "
+                                        "in personas/ or in touchpoints/"))
     return problems
 
 

@@ -55,7 +55,9 @@ def known_ids(files: Documents, language: str) -> dict[str, list[str] | None]:
 
     def ids(key: str) -> list[str]:
         items = data.get(key)
-        return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)] if isinstance(items, list) else []
+        if not isinstance(items, list):
+            return []
+        return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
 
     # an empty or unreadable phase list is reported where it is written, not at every journey that uses a phase
     phases = ids("phases") or (None if data.get("phases") else list(i18n.default_phase_names(language)))
@@ -173,16 +175,19 @@ def check_inside(doc: Document, pointer: Pointer, value: str, base: Path, what: 
     line, col = doc.pos(pointer)
     norm = posixpath.normpath(value.replace("\\", "/"))
     if value.startswith(("/", "\\")) or ":" in value or norm == ".." or norm.startswith("../"):
-        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' must be a path inside {what}, got {quoted(value)}")]
+        return [Problem(doc.path_of(pointer), line, col, ERROR,
+                        f"'{label(pointer)}' must be a path inside {what}, got {quoted(value)}")]
     target = base / norm
     try:
         inside = target.resolve().is_relative_to(base.resolve())
     except (OSError, ValueError, RuntimeError):  # unreadable, NUL in the name, symlink loop
         inside = False
     if not inside:
-        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' points outside {what}: {quoted(value)}")]
+        return [Problem(doc.path_of(pointer), line, col, ERROR,
+                        f"'{label(pointer)}' points outside {what}: {quoted(value)}")]
     if not target.is_file():
-        return [Problem(doc.path_of(pointer), line, col, ERROR, f"'{label(pointer)}' file not found: {quoted(value)} in {what}")]
+        return [Problem(doc.path_of(pointer), line, col, ERROR,
+                        f"'{label(pointer)}' file not found: {quoted(value)} in {what}")]
     return []
 
 
@@ -201,6 +206,7 @@ def unused_warnings(playbook: model.Playbook) -> list[Problem]:
             problems.append(Problem(persona.source_path, 1, 1, WARNING, f"persona '{pid}' is not in any journey"))
     for tid, touchpoint in playbook.touchpoints.items():
         if tid not in used_touchpoints:
-            problems.append(Problem(touchpoint.source_path, 1, 1, WARNING, f"touchpoint '{tid}' is not used in any journey phase"))
+            problems.append(Problem(touchpoint.source_path, 1, 1, WARNING,
+                                    f"touchpoint '{tid}' is not used in any journey phase"))
     return problems
 

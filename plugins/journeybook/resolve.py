@@ -54,7 +54,8 @@ def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
     if not is_valid_id(str(project.client)) or not path.is_file():
         known = sorted(p.name for p in project.path(project.clients_dir).glob("*") if (p / "client.yml").is_file())
         shown = rel(path, project.root)
-        return None, [Problem(shown, 1, 1, ERROR, f"unknown client '{project.client}'" + did_you_mean(str(project.client), known)
+        return None, [Problem(shown, 1, 1, ERROR,
+                              f"unknown client '{project.client}'" + did_you_mean(str(project.client), known)
                               + (f"; clients: {', '.join(known)}" if known else ""))]
     doc, problems = read_document(path, project.root)
     if doc is not None:
@@ -93,7 +94,8 @@ def _read_all(project: Project) -> tuple[Documents, Document | None, list[Proble
 
 
 def language_of(project: Project, client_doc: Document | None) -> str:
-    if client_doc is not None and isinstance(client_doc.data, dict) and isinstance(client_doc.data.get("language"), str):
+    if (client_doc is not None and isinstance(client_doc.data, dict)
+            and isinstance(client_doc.data.get("language"), str)):
         return str(client_doc.data["language"])
     return project.language
 

@@ -42,7 +42,8 @@ def is_text(schema: dict[str, Any]) -> bool:
     return kind == "string" or (isinstance(kind, list) and "string" in kind)
 
 
-def walk(value: Any, schema: dict[str, Any], pointer: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, Any], Any]]:
+def walk(value: Any, schema: dict[str, Any],
+         pointer: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], dict[str, Any], Any]]:
     """(pointer, schema, value) for every value whose type fits its schema."""
     if "oneOf" in schema:
         for branch in schema["oneOf"]:
@@ -118,7 +119,8 @@ SOURCE = obj(
 )
 PHASE = obj(
     {"id": ident("Phase id, used as a key in journeys."), "name": text("Display name."),
-     "summary": md("What happens in this phase."), "question": text("The guiding question, e.g. 'How do they find us?'.")},
+     "summary": md("What happens in this phase."),
+     "question": text("The guiding question, e.g. 'How do they find us?'.")},
     ("id", "name"),
 )
 CHANNEL = obj(
@@ -134,7 +136,9 @@ EVIDENCE = list_of(ref("source", "A source id from playbook.yml."), "Sources tha
 PLAYBOOK = obj(
     {
         "title": text("Playbook title; defaults to site_name."),
-        "phases": list_of(PHASE, "The phase model journeys use; default: awareness, consideration, purchase, service, loyalty.", 1),
+        "phases": list_of(
+            PHASE, "The phase model journeys use; default: awareness, consideration, purchase, service, loyalty.", 1
+        ),
         "categories": list_of(CATEGORY, "Touchpoint categories.", 1),
         "channels": list_of(CHANNEL, "Where contact happens."),
         "sources": list_of(SOURCE, "Figures with where they come from."),
@@ -169,7 +173,8 @@ CHECKLIST_ITEM = obj(
         "id": ident("Keys the reader's saved tick; keep it when the text changes."),
         "text": text("What to check."),
         "detail": md("Why and how."),
-        "priority": {"enum": ["must", "should", "could"], "default": "should", "description": "must, should (default) or could."},
+        "priority": {"enum": ["must", "should", "could"], "default": "should",
+                     "description": "must, should (default) or could."},
         "evidence": EVIDENCE,
     },
     ("id", "text"),
@@ -179,7 +184,8 @@ TOUCHPOINT = obj(
         "name": text("Display name."),
         "category": ref("category", "A category id."),
         "channel": ref("channel", "A channel id."),
-        "contact": {"enum": ["direct", "indirect"], "description": "direct: with the brand; indirect: reviews, press, word of mouth."},
+        "contact": {"enum": ["direct", "indirect"],
+                    "description": "direct: with the brand; indirect: reviews, press, word of mouth."},
         "owner": text("Team or role responsible."),
         "summary": md("What this touchpoint is for."),
         "checklist": list_of(CHECKLIST_ITEM, "What to check; at least one item.", 1),
@@ -191,7 +197,8 @@ TOUCHPOINT = obj(
     "touchpoints/<id>.yml: one touchpoint and its checklist.",
 )
 
-SCORE: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 5, "description": "1 very negative, 3 neutral, 5 very positive."}
+SCORE: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 5,
+                         "description": "1 very negative, 3 neutral, 5 very positive."}
 EMOTION: dict[str, Any] = {
     "oneOf": [SCORE, obj({"score": SCORE, "note": text("Why they feel this way.")}, ("score",))],
     "description": "1–5, or {score, note}.",
@@ -247,8 +254,9 @@ JOURNEY = obj(
         "goal": text("What the business wants from it."),
         "trigger": text("What starts it."),
         "phases": {"type": "object", "additionalProperties": {"oneOf": [{"type": "null"}, PHASE_ENTRY],
-                                                              "description": "A phase entry; may be left empty."}, "propertyNames": {"pattern": ID_PATTERN},
-                   "x-ref-keys": "phase", "description": "phase id → phase entry, in any order; a phase may be left out."},
+                                                              "description": "A phase entry; may be left empty."},
+                   "propertyNames": {"pattern": ID_PATTERN}, "x-ref-keys": "phase",
+                   "description": "phase id → phase entry, in any order; a phase may be left out."},
     },
     ("title", "personas", "phases"),
     "<journey-id>.yml: one journey through the phases.",
@@ -257,9 +265,11 @@ JOURNEY = obj(
 CLIENT = obj(
     {
         "name": text("Client brand name, shown in the site title."),
-        "language": {"type": "string", "pattern": r"^[a-z]{2}(-[A-Za-z]{2})?$", "description": "Labels language: en, nl, ..."},
+        "language": {"type": "string", "pattern": r"^[a-z]{2}(-[A-Za-z]{2})?$",
+                     "description": "Labels language: en, nl, ..."},
         "logo": text("Logo path inside the client folder."),
-        "colors": obj({"primary": text("#rrggbb", pattern=COLOR_PATTERN), "accent": text("#rrggbb", pattern=COLOR_PATTERN)},
+        "colors": obj({"primary": text("#rrggbb", pattern=COLOR_PATTERN),
+                       "accent": text("#rrggbb", pattern=COLOR_PATTERN)},
                       description="Brand colours."),
         "journeys": list_of(ref("journey", "A journey id."), "Only these journeys (default: all)."),
         "vars": {"type": "object", "additionalProperties": text("A value."),

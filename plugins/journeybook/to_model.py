@@ -284,7 +284,8 @@ EMOTION = Shape(model.Emotion, schema.EMOTION["oneOf"][1], {"score": Field("scor
                 shorthand="score")
 TOUCHPOINT_USE = Shape(model.TouchpointUse, schema.TOUCHPOINT_USE["oneOf"][1], same(TEXT, "ref", "note"),
                        shorthand="ref")
-STEP = Shape(model.Step, schema.STEP, {**same(TEXT, "id", "action", "thought"), "touchpoints": Field("touchpoints", TEXTS),
+STEP = Shape(model.Step, schema.STEP, {**same(TEXT, "id", "action", "thought"),
+                                       "touchpoints": Field("touchpoints", TEXTS),
                                        "emotion": Field("emotion", One(EMOTION))})
 PHASE_ENTRY = Shape(
     model.PhaseEntry, schema.PHASE_ENTRY,
@@ -387,13 +388,15 @@ def build_model(files: Documents, project: Project, client_doc: Document | None,
     own = read_fields(PLAYBOOK, files.playbook.data if files.playbook is not None else {}, ctx)
     ctx = dataclasses.replace(ctx, phase_order=tuple(p.id for p in own["phases"]))
     client = build(CLIENT, client_doc.data, ctx, id=str(project.client)) if client_doc is not None else None
-    journeys = {jid: build(JOURNEY, doc.data, ctx, id=jid, source_path=doc.path) for jid, doc in sorted(files.journeys.items())}
+    journeys = {jid: build(JOURNEY, doc.data, ctx, id=jid, source_path=doc.path)
+                for jid, doc in sorted(files.journeys.items())}
     if client is not None and client.journeys is not None:
         journeys = {jid: j for jid, j in journeys.items() if jid in client.journeys}
     return model.Playbook(
         **own,
         language=language,
-        personas={pid: build(PERSONA, doc.data, ctx, id=pid, source_path=doc.path) for pid, doc in sorted(files.personas.items())},
+        personas={pid: build(PERSONA, doc.data, ctx, id=pid, source_path=doc.path)
+                  for pid, doc in sorted(files.personas.items())},
         touchpoints={tid: build(TOUCHPOINT, doc.data, ctx, id=tid, source_path=doc.path)
                      for tid, doc in sorted(files.touchpoints.items())},
         journeys=journeys,

@@ -170,7 +170,8 @@ def _messages(error: ValidationError) -> Iterator[Message]:
         elif not pointer:
             yield pointer, f"the file should contain 'key: value' lines, not {kind_of(inst)}", False
         else:
-            yield pointer, f"'{what}' should be {expected(schema)}, not {kind_of(inst)}{_colon_hint(schema, inst)}", False
+            yield pointer, (f"'{what}' should be {expected(schema)}, not {kind_of(inst)}"
+                            f"{_colon_hint(schema, inst)}"), False
     elif v == "enum":
         yield pointer, f"'{what}' must be one of: {', '.join(schema['enum'])}; got {_short(inst)}" + did_you_mean(
             inst, schema["enum"]), False
@@ -178,7 +179,8 @@ def _messages(error: ValidationError) -> Iterator[Message]:
         low, high = schema.get("minimum"), schema.get("maximum")
         yield pointer, f"'{what}' must be between {low} and {high}, got {inst}", False
     elif v == "minItems":
-        yield pointer, f"'{what}' needs at least {schema['minItems']} entr{'y' if schema['minItems'] == 1 else 'ies'}", False
+        yield pointer, (f"'{what}' needs at least {schema['minItems']} "
+                        f"entr{'y' if schema['minItems'] == 1 else 'ies'}"), False
     elif v == "minLength":
         yield pointer, f"'{what}' is empty; write some text", False
     elif v == "maxLength":

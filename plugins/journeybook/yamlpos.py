@@ -100,7 +100,8 @@ def decode(raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise LoadError(line, col, f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+        raise LoadError(line, col,
+                        f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
     if "\x00" in text:
         raise LoadError(*index_pos(text, text.index("\x00")), "the file contains a NUL character; is it a binary file?")
     return text
