@@ -121,7 +121,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .config import read_config
-    from .publish import build_sites, mkdocs_build, publish
+    from .plugin.publish import build_sites, mkdocs_build, publish
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():

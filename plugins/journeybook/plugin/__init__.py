@@ -1,0 +1,146 @@
+"""The MkDocs adapter: the only package that imports MkDocs.
+
+It loads and checks the playbook before anything is written (a playbook with
+errors stops the build before MkDocs cleans ``site_dir``), adds the generated
+pages as virtual files, places them in the navigation, puts the rendered HTML in
+place of the (empty) Markdown, points "Edit this page" at the YAML, ships the
+package's CSS, JS and template overrides, and watches the data under ``serve``.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..render import PageSpec
+from ..resolve import Project
+from .files import FileMaker
+from .nav import NavMaker, is_journey_map
+from .pages import edit_url, toc_tokens
+from .state import State
+from .theme import add_theme, apply_client, trim_whitespace
+
+
+class JourneybookConfig(Config):
+    data_dir = opt.Type(str, default="journeys")
+    clients_dir = opt.Type(str, default="clients")
+    client = opt.Optional(opt.Type(str))
+    edit_root = opt.Optional(opt.Type(str))  # URL prefix for files relative to the project root
+    nav_max_items = opt.Type(int, default=30)  # larger sections are scoped to the current page
+
+
+class JourneybookPlugin(BasePlugin[JourneybookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.state = State()
+        self.files = FileMaker()
+        self.nav = NavMaker()
+        self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
+        self.project: Project | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
+        self.state.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root, client = self._root_and_client(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
+        docs = Path(config.docs_dir).resolve()
+        self.project = Project(
+            root=root,
+            data_dir=self.config.data_dir,
+            clients_dir=self.config.clients_dir,
+            docs_dir=docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs),
+            site_name=config.site_name,
+            language=str(config.theme.get("language") or "en"),
+            client=client,
+        )
+        scope = f"{config.site_url or config.site_name}|{client or ''}"
+        result = self.state.load(self.project, config, scope)
+        apply_client(config, result)
+        add_theme(config)
+        return config
+
+    def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
+        """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
+        candidate = config_dir.parent.parent
+        if (config_dir / "client.yml").is_file() and (candidate / self.config.clients_dir).resolve() == config_dir.parent:
+            return candidate, self.config.client or config_dir.name
+        return config_dir, self.config.client
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        built = self.state.built
+        self.specs = {outline.src_uri: outline for outline in built.outline}
+        return self.files.add(files, config, built, self.project, self.state.serving)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        result = self.state.built.result
+        if result is None or result.playbook is None:
+            return nav
+        return self.nav.build(nav, files, result.playbook, set(self.specs), self.config.nav_max_items)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.edit_url = edit_url(config, spec.source_path, self.config.edit_root)
+        page.meta["title"] = html.escape(spec.title)  # the browser tab's title
+        if is_journey_map(spec.src_uri):
+            page.meta["hide"] = ["toc"]  # the journey map needs the width
+        return ""
+
+    def _rendered(self, src_uri: str) -> PageSpec | None:
+        """A generated page's HTML (the first call waits for the render workers)."""
+        job = self.state.built.job
+        return job.get(src_uri) if src_uri in self.specs and job is not None else None
+
+    @event_priority(100)
+    def _full_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """Search (priority 0) indexes the page under its full title ..."""
+        spec = self._rendered(page.file.src_uri)
+        if spec is not None:
+            page.title = html.escape(spec.title)
+            page.toc = get_toc(toc_tokens(spec.toc))
+            page.content = spec.search_html  # search parses a lean copy; the page gets the full one below
+        return context
+
+    @event_priority(-100)
+    def _nav_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """... and the sidebar shows the short one; the sidebar is scoped to this page."""
+        spec = self._rendered(page.file.src_uri)
+        if spec is not None:
+            page.title = self.nav.titles.get(spec.src_uri, page.title)
+            page.content = spec.html
+        self.nav.scoper.scope(page)
+        return context
+
+    on_page_context = CombinedEvent(_full_title, _nav_title)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self.nav.scoper.restore()
+        return output
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.state.built.job is not None:
+            self.state.built.job.cancel()
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        return trim_whitespace(env)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.project is not None:
+            for folder in (self.project.data_dir, self.project.clients_dir):
+                path = self.project.path(folder)
+                if path.is_dir():
+                    server.watch(str(path))
+        return server

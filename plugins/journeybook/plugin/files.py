@@ -1,0 +1,87 @@
+"""The generated pages, the playbook JSON, our assets and a client's own content as MkDocs files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..model import Client
+from ..resolve import Project
+from .log import log
+from .state import Built
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+ASSETS = ("journeybook.css", "journeybook.js")
+ASSET_URI = "assets/journeybook/"
+
+
+class GeneratedPage(File):
+    """A generated page; under ``serve --dirty`` only pages whose HTML changed are rebuilt."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class FileMaker:
+    """Adds our files to MkDocs' collection; remembers what it published for dirty rebuilds."""
+
+    def __init__(self) -> None:
+        self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
+
+    def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool) -> Files:
+        client_content(files, config, project)
+        rendered = {p.src_uri: p.html for p in built.job.pages()} if serving and built.job else {}
+        for spec in built.outline:
+            existing = files.get_file_from_path(spec.src_uri)
+            if existing is not None:
+                log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
+                files.remove(existing)
+            file = GeneratedPage.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.INCLUDED)
+            if serving:  # consulted by dirty builds only
+                file.changed = self.published.get(spec.src_uri) != rendered[spec.src_uri]
+                self.published[spec.src_uri] = rendered[spec.src_uri]
+            files.append(file)
+        files.append(File.generated(config, "playbook.json", content=built.json))
+        for name in ASSETS:
+            files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
+        client = built.result.playbook.client if built.result and built.result.playbook else None
+        if client is not None and client.logo and project is not None:
+            logo = project.root / client.logo
+            files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
+        if client is not None and client.colors:
+            files.append(File.generated(config, ASSET_URI + "client.css", content=client_css(client)))
+        return files
+
+
+def client_content(files: Files, config: MkDocsConfig, project: Project | None) -> None:
+    """A client's own ``clients/<id>/content/`` pages replace (or add to) the docs dir's."""
+    if project is None or not project.client:
+        return
+    folder = project.path(project.clients_dir) / project.client / "content"
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        src_uri = path.relative_to(folder).as_posix()
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+
+
+def client_css(client: Client) -> str:
+    """Brand colours as Material's custom properties (values are validated #rrggbb)."""
+    colors = client.colors or {}
+    lines = [":root, [data-md-color-scheme] {"]
+    if "primary" in colors:
+        lines += [f"  --md-primary-fg-color: {colors['primary']};",
+                  f"  --md-primary-fg-color--light: {colors['primary']};",
+                  f"  --md-primary-fg-color--dark: {colors['primary']};",
+                  f"  --md-typeset-a-color: {colors['primary']};"]
+    if "accent" in colors:
+        lines += [f"  --md-accent-fg-color: {colors['accent']};"]
+    lines.append("}")
+    return "\n".join(lines) + "\n"

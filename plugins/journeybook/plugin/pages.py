@@ -1,0 +1,35 @@
+"""Per generated page: its edit link to the YAML and its table of contents."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def edit_url(config: MkDocsConfig, source: str | None, edit_root: str | None) -> str | None:
+    """Where "Edit this page" goes: the YAML file, ``source`` being relative to the project root."""
+    if not source or not config.repo_url:
+        return None
+    root = edit_root
+    if root is None:
+        edit_uri = config.edit_uri or ""
+        docs = Path(config.docs_dir).name + "/"
+        root = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri
+    return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/")) + posixpath.normpath(source)
+
+
+def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[dict[str, Any]]:
+    tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, anchor, title in toc:
+        token = {"level": level, "id": anchor, "name": html.escape(title), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens
