@@ -53,6 +53,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
         self.state.serving = command == "serve"
 
+    # Files, navigation and config come after other plugins' (-110): mkdocs-static-i18n (-100)
+    # sets the language of each build and rebuilds the docs' files and navigation.
+
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root, client = self._root_and_client(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
         docs = Path(config.docs_dir).resolve()
@@ -78,11 +82,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return candidate, self.config.client or config_dir.name
         return config_dir, self.config.client
 
+    @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
         return self.files.add(files, config, built, self.project, self.state.serving)
 
+    @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         result = self.state.built.result
         if result is None or result.playbook is None:
@@ -130,9 +136,16 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.nav.scoper.restore()
         return output
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.files.cleanup()
+
     def on_build_error(self, error: Exception) -> None:
+        self.files.cleanup()
         if self.state.built.job is not None:
             self.state.built.job.cancel()
+
+    def on_shutdown(self) -> None:
+        self.files.cleanup()
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         return trim_whitespace(env)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,25 +29,36 @@ class GeneratedPage(File):
 
 
 class FileMaker:
-    """Adds our files to MkDocs' collection; remembers what it published for dirty rebuilds."""
+    """Adds our files to MkDocs' collection; remembers what it published for dirty rebuilds.
+
+    Every generated file has a real ``abs_src_path`` (plugins read source paths):
+    pages are empty stubs, the JSON and client CSS their content, all in a
+    temporary folder of this build, removed by :meth:`cleanup` when it ends.
+    """
 
     def __init__(self) -> None:
         self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
+        self.stubs: Path | None = None
 
     def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool) -> Files:
+        self.cleanup()
+        self.stubs = Path(tempfile.mkdtemp(prefix="journeybook-"))
         client_content(files, config, project)
         rendered = {p.src_uri: p.html for p in built.job.pages()} if serving and built.job else {}
+        folder = language_folder(config)
         for spec in built.outline:
             existing = files.get_file_from_path(spec.src_uri)
             if existing is not None:
                 log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
                 files.remove(existing)
-            file = GeneratedPage.generated(config, spec.src_uri, content="", inclusion=InclusionLevel.INCLUDED)
+            file = GeneratedPage.generated(config, spec.src_uri, abs_src_path=self._stub(spec.src_uri, ""),
+                                           inclusion=InclusionLevel.INCLUDED)
+            file.dest_uri = folder + file.dest_uri
             if serving:  # consulted by dirty builds only
                 file.changed = self.published.get(spec.src_uri) != rendered[spec.src_uri]
                 self.published[spec.src_uri] = rendered[spec.src_uri]
             files.append(file)
-        files.append(File.generated(config, "playbook.json", content=built.json))
+        files.append(File.generated(config, "playbook.json", abs_src_path=self._stub("playbook.json", built.json)))
         for name in ASSETS:
             files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
         client = built.result.playbook.client if built.result and built.result.playbook else None
@@ -53,8 +66,34 @@ class FileMaker:
             logo = project.root / client.logo
             files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
         if client is not None and client.colors:
-            files.append(File.generated(config, ASSET_URI + "client.css", content=client_css(client)))
+            uri = ASSET_URI + "client.css"
+            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client))))
         return files
+
+    def _stub(self, src_uri: str, text: str) -> str:
+        assert self.stubs is not None
+        path = self.stubs.joinpath(*src_uri.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def cleanup(self) -> None:
+        if self.stubs is not None:
+            shutil.rmtree(self.stubs, ignore_errors=True)
+            self.stubs = None
+
+
+def language_folder(config: MkDocsConfig) -> str:
+    """mkdocs-static-i18n builds each further language into ``<site>/<lang>/``: our pages go along.
+
+    (It rebuilds the docs' files as files of ``docs_dir`` and drops every other
+    page, so ours are added after it, where it can no longer place them.)
+    """
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.split(".")[0] == "mkdocs_static_i18n":
+            if not getattr(plugin, "is_default_language_build", True):
+                return f"{plugin.current_language}/"
+    return ""
 
 
 def client_content(files: Files, config: MkDocsConfig, project: Project | None) -> None:
