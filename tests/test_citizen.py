@@ -57,3 +57,84 @@ def test_static_i18n_builds_every_language(tmp_path: Path, languages: int) -> No
         assert (site / "nl" / "personas" / "sam" / "index.html").is_file()
     else:
         assert not (site / "nl").exists()
+
+
+def outline(items: list, depth: int = 0) -> list[str]:
+    """The navigation as indented lines: sections by title, pages as ``title <src_uri>``."""
+    lines = []
+    for item in items:
+        if item.is_section:
+            lines.append("  " * depth + str(item.title))
+            lines += outline(item.children, depth + 1)
+        elif item.is_page:
+            lines.append("  " * depth + f"{item.title} <{item.file.src_uri}>")
+    return lines
+
+
+NAV_FILES = {
+    **MINIMAL,
+    "content/about.md": "# About us\n",
+    "journeys/touchpoints/returns.yml": "name: Returns\ncategory: after-sales\nchecklist:\n  - id: free\n    text: Free returns\n",
+    "journeys/bike.yml": MINIMAL["journeys/bike.yml"] + "  service:\n    touchpoints: [returns]\n",
+}
+
+
+def test_a_users_nav_places_and_titles_generated_pages(tmp_path: Path, logs) -> None:  # noqa: F811
+    files = dict(NAV_FILES)
+    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"] + (
+        "nav:\n  - Start: index.md\n  - Our journeys: journeys/index.md\n  - About us: about.md\n"
+        "  - Help:\n      - Checking out: touchpoints/webshop.md\n"
+    )
+    project = write(tmp_path, files)
+    spy = Spy()
+    build(project, spy)
+    assert spy.nav is not None
+    assert outline(spy.nav.items) == [
+        "Start <index.md>",
+        "Our journeys",
+        "  Our journeys <journeys/index.md>",
+        "  Buying a bike",
+        "    Buying a bike <journeys/bike/index.md>",
+        "    Purchase <journeys/bike/purchase.md>",
+        "    Service <journeys/bike/service.md>",
+        "About us <about.md>",
+        "Help",
+        "  Checking out <touchpoints/webshop.md>",
+        "Personas",
+        "  Personas <personas/index.md>",
+        "  Sam <personas/sam.md>",
+        "Touchpoints",
+        "  Touchpoints <touchpoints/index.md>",
+        "  After-sales service",
+        "    Returns <touchpoints/returns.md>",
+        "Sources",
+        "  Sources <sources/index.md>",
+    ]
+    assert not [m for m in logs("mkdocs.structure.nav") if "not included" in m]
+    html = parse_file(project / "site" / "journeys" / "index.html")
+    tabs = [" ".join(el.text.split()) for el in html.has_class("md-tabs__link")]
+    assert tabs == []  # no tabs feature here; the sidebar carries the titles
+    names = [" ".join(a.text.split()) for a in html.has_class("md-nav__link") if a.tag in ("a", "label")]
+    assert "Our journeys" in names and "Checking out" in names
+
+
+def test_awesome_nav_places_and_titles_generated_pages(tmp_path: Path, logs) -> None:  # noqa: F811
+    pytest.importorskip("mkdocs_awesome_nav")
+    files = dict(NAV_FILES)
+    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  - search\n", "  - search\n  - awesome-nav\n")
+    files["content/.nav.yml"] = "nav:\n  - index.md\n  - Bike trips: journeys/bike/index.md\n  - about.md\n"
+    project = write(tmp_path, files)
+    spy = Spy()
+    build(project, spy)
+    assert spy.nav is not None
+    lines = outline(spy.nav.items)
+    assert lines[:6] == [
+        "Tiny <index.md>",
+        "Bike trips",
+        "  Bike trips <journeys/bike/index.md>",
+        "  Purchase <journeys/bike/purchase.md>",
+        "  Service <journeys/bike/service.md>",
+        "About us <about.md>",
+    ]
+    assert lines[6:9] == ["Journeys", "  Journeys <journeys/index.md>", "Personas"]
+    assert not [m for m in logs("mkdocs") if "not included" in m]  # and no warning: the build is strict

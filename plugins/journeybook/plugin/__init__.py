@@ -93,7 +93,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         result = self.state.built.result
         if result is None or result.playbook is None:
             return nav
-        return self.nav.build(nav, files, result.playbook, set(self.specs), self.config.nav_max_items)
+        return self.nav.build(nav, files, config, result.playbook, set(self.specs), self.config.nav_max_items)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)

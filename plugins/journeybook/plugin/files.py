@@ -52,7 +52,7 @@ class FileMaker:
                 log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
                 files.remove(existing)
             file = GeneratedPage.generated(config, spec.src_uri, abs_src_path=self._stub(spec.src_uri, ""),
-                                           inclusion=InclusionLevel.INCLUDED)
+                                           inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = folder + file.dest_uri
             if serving:  # consulted by dirty builds only
                 file.changed = self.published.get(spec.src_uri) != rendered[spec.src_uri]

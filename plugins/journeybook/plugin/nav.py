@@ -5,51 +5,126 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
 
 from ..model import Playbook
-from ..nav import build_nav
+from ..nav import NavLink, NavSection, build_nav
 from ..render import RenderOptions
 
 
 class NavMaker:
-    """Appends the generated sections to the navigation MkDocs built."""
+    """Our pages in the navigation MkDocs (or awesome-nav) built from the user's nav.
+
+    A generated page the user's nav names stays where it is, under the user's
+    title. When it is the index of one of our sections (``Our journeys:
+    journeys/index.md``), that section's other pages follow it there: in the
+    user's section if the page comes first in one, else in a new section under
+    the user's title. Every page the user did not place is appended in our
+    sections, as without a nav. MkDocs builds our part from a nav config, as it
+    builds the user's.
+    """
 
     def __init__(self) -> None:
-        self.titles: dict[str, str] = {}  # src_uri -> the (escaped) title of its nav entry
+        self.titles: dict[str, str] = {}  # src_uri -> the title of its nav entry (HTML, escaped)
         self.scoper = Scoper([], 0)
 
-    def build(self, nav: Navigation, files: Files, playbook: Playbook, generated: set[str], limit: int) -> Navigation:
-        options = RenderOptions(language=playbook.language)
-        ours = [self._section(s, files) for s in build_nav(playbook, options)]
-        kept = _without_generated(nav.items, generated)
-        items = kept + ours
+    def build(self, nav: Navigation, files: Files, config: MkDocsConfig, playbook: Playbook,
+              generated: set[str], limit: int) -> Navigation:
+        tree = build_nav(playbook, RenderOptions(language=playbook.language))
+        placed = {p.file.src_uri: p for p in _pages_in(nav.items) if p.file.src_uri in generated}
+        moved: dict[str, list[NavLink | NavSection]] = {}
+        rest = _unplaced(tree, set(placed), moved)
+        self.titles = _titles(tree)
+        for uri, page in placed.items():
+            if page.title is not None:
+                self.titles[uri] = page.title  # the user's (MkDocs leaves nav titles as written)
+        ours = _to_items(rest + [NavSection(uri, None, children) for uri, children in moved.items()], files, config)
+        appended, following = ours[: len(rest)], {uri: s.children for uri, s in zip(moved, ours[len(rest):])}
+        items = _place(list(nav.items), following, self.titles) + appended
         pages = _pages_in(items)
         _link(items, pages)
-        self.scoper = Scoper(ours, limit)
+        self.scoper = Scoper(appended + [s for s in _sections_in(items) if _first_uri(s) in following], limit)
         return Navigation(items, pages)
 
-    def _section(self, node: Any, files: Files) -> Any:
-        if not hasattr(node, "children"):
-            return self._page(node.src_uri, node.title, files)
-        children = []
-        index = getattr(node, "index", None)
-        if index:
-            children.append(self._page(index, node.title, files))
-        children += [self._section(child, files) for child in node.children]
-        return Section(html.escape(node.title), children)  # MkDocs does not escape titles
 
-    def _page(self, src_uri: str, title: str, files: Files) -> Page:
-        file = files.get_file_from_path(src_uri)
-        if file is None or file.page is None:
-            raise PluginError(f"journeybook: the navigation names a page that was not generated: {src_uri}")
-        page = file.page
-        self.titles[src_uri] = html.escape(title)
-        page.title = self.titles[src_uri]  # the short title of the nav entry; MkDocs does not escape titles
-        return page
+def _unplaced(nodes: list[Any], placed: set[str], moved: dict[str, list[Any]]) -> list[Any]:
+    """``nodes`` without the pages in ``placed``; a section whose index is placed goes to ``moved``."""
+    kept: list[Any] = []
+    for node in nodes:
+        if isinstance(node, NavLink):
+            if node.src_uri not in placed:
+                kept.append(node)
+            continue
+        children = _unplaced(node.children, placed, moved)
+        if node.index in placed:
+            if children:
+                moved[node.index] = children
+        elif node.index or children:
+            kept.append(NavSection(node.title, node.index, children))
+    return kept
+
+
+def _titles(nodes: list[Any]) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for node in nodes:
+        if isinstance(node, NavLink):
+            titles[node.src_uri] = html.escape(node.title)  # MkDocs does not escape titles
+        else:
+            if node.index:
+                titles[node.index] = html.escape(node.title)
+            titles.update(_titles(node.children))
+    return titles
+
+
+def _to_items(nodes: list[Any], files: Files, config: MkDocsConfig) -> list[Any]:
+    """MkDocs' own navigation of ``nodes``, built from a nav config."""
+
+    def entry(node: Any) -> dict[str, Any]:
+        if isinstance(node, NavLink):
+            uris.append(node.src_uri)
+            return {html.escape(node.title): node.src_uri}
+        children = [entry(child) for child in node.children]
+        if node.index:
+            uris.append(node.index)
+            children.insert(0, {html.escape(node.title): node.index})
+        return {html.escape(node.title): children}
+
+    uris: list[str] = []
+    nav_config = [entry(node) for node in nodes]
+    for uri in uris:  # new pages, titled by the nav config
+        file = files.get_file_from_path(uri)
+        if file is None:
+            raise PluginError(f"journeybook: the navigation names a page that was not generated: {uri}")
+        file.page = None
+    saved = config.nav
+    config.nav = nav_config
+    try:
+        return get_navigation(files, config).items
+    finally:
+        config.nav = saved
+
+
+def _place(items: list[Any], following: dict[str, list[Any]], titles: dict[str, str]) -> list[Any]:
+    """Put the pages that follow a placed index page after it, in place."""
+    for i, item in enumerate(items):
+        if isinstance(item, Section):
+            first = item.children[0] if item.children else None
+            if isinstance(first, Page) and first.file.src_uri in following:
+                item.children = [first, *_place(item.children[1:], following, titles), *following[first.file.src_uri]]
+            else:
+                item.children = _place(item.children, following, titles)
+        elif isinstance(item, Page) and item.file.src_uri in following:
+            items[i] = Section(titles[item.file.src_uri], [item, *following[item.file.src_uri]])
+    return items
+
+
+def _first_uri(section: Section) -> str | None:
+    first = section.children[0] if section.children else None
+    return first.file.src_uri if isinstance(first, Page) else None
 
 
 class Scoper:
@@ -97,18 +172,6 @@ class Scoper:
         for section in self.changed:
             section.children = self.full[id(section)]
         self.changed = []
-
-def _without_generated(items: list[Any], generated: set[str]) -> list[Any]:
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _without_generated(item.children, generated)
-            if item.children:
-                kept.append(item)
-        elif getattr(item, "file", None) is None or item.file.src_uri not in generated:
-            kept.append(item)
-    return kept
-
 
 def is_journey_map(src_uri: str) -> bool:
     return src_uri.startswith("journeys/") and src_uri.count("/") == 2 and src_uri.endswith("/index.md")
