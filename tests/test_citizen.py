@@ -138,3 +138,24 @@ def test_awesome_nav_places_and_titles_generated_pages(tmp_path: Path, logs) -> 
     ]
     assert lines[6:9] == ["Journeys", "  Journeys <journeys/index.md>", "Personas"]
     assert not [m for m in logs("mkdocs") if "not included" in m]  # and no warning: the build is strict
+
+
+@pytest.mark.parametrize(("docs_dir", "edit_uri", "edit_root", "expected"), [
+    ("src/site-pages", "edit/main/src/site-pages/", None, "https://example.org/o/r/edit/main/journeys/bike.yml"),
+    ("content", "edit/main/content/", None, "https://example.org/o/r/edit/main/journeys/bike.yml"),
+    ("src/site-pages", "edit/main/src/site-pages/", "blob/dev/", "https://example.org/o/r/blob/dev/journeys/bike.yml"),
+])
+def test_edit_links_follow_edit_uri_at_any_docs_dir_depth(tmp_path: Path, docs_dir: str, edit_uri: str,
+                                                          edit_root: str | None, expected: str) -> None:
+    files = {k.replace("content/", f"{docs_dir}/", 1): v for k, v in MINIMAL.items()}
+    files["mkdocs.yml"] = (
+        MINIMAL["mkdocs.yml"].replace("docs_dir: content", f"docs_dir: {docs_dir}")
+        + f"repo_url: https://example.org/o/r\nedit_uri: {edit_uri}\n"
+    )
+    if edit_root:
+        files["mkdocs.yml"] = files["mkdocs.yml"].replace("  - journeybook\n", f"  - journeybook:\n      edit_root: {edit_root}\n")
+    project = write(tmp_path, files)
+    spy = Spy()
+    build(project, spy)
+    assert spy.edit_urls["journeys/bike/purchase.md"] == expected
+    assert spy.edit_urls["index.md"] == f"https://example.org/o/r/{edit_uri}index.md"  # the user's own page: MkDocs'

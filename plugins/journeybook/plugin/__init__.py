@@ -99,7 +99,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return markdown
-        page.edit_url = edit_url(config, spec.source_path, self.config.edit_root)
+        docs_dir = self.project.docs_dir if self.project else config.docs_dir
+        page.edit_url = edit_url(config, spec.source_path, docs_dir, self.config.edit_root)
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
         if is_journey_map(spec.src_uri):
             page.meta["hide"] = ["toc"]  # the journey map needs the width

@@ -11,14 +11,19 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def edit_url(config: MkDocsConfig, source: str | None, edit_root: str | None) -> str | None:
-    """Where "Edit this page" goes: the YAML file, ``source`` being relative to the project root."""
+def edit_url(config: MkDocsConfig, source: str | None, docs_dir: str, edit_root: str | None) -> str | None:
+    """Where "Edit this page" goes: the YAML file, ``source`` and ``docs_dir`` being relative to the project root.
+
+    ``edit_uri`` points at the docs dir (``edit/main/src/site-pages/``); without
+    the docs dir's path it points at the project root (``edit/main/``), unless
+    ``edit_root`` says where that is.
+    """
     if not source or not config.repo_url:
         return None
     root = edit_root
     if root is None:
         edit_uri = config.edit_uri or ""
-        docs = Path(config.docs_dir).name + "/"
+        docs = (docs_dir if not Path(docs_dir).is_absolute() else Path(docs_dir).name).strip("/") + "/"
         root = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri
     return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/")) + posixpath.normpath(source)
 
