@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import errors
-from .config import find_config, project_from_config
+from .config import find_config, option_problems, project_from_config
 from .errors import Problem
 from .loader import is_valid_id, read_document, rel, suggest_id
 from .resolve import Project, load
@@ -110,7 +110,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         clients = _clients(project)
         print(f"journeybook: error: unknown client '{args.client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
         return EXIT_USAGE
-    problems = validate_all(project, args.client)
+    config_file = find_config(root)
+    problems = sorted((option_problems(config_file, root.resolve()) if config_file else []) + validate_all(project, args.client))
     _print_problems(problems, args.format)
     failing = [p for p in problems if p.is_error or args.strict]
     return EXIT_PROBLEMS if failing else EXIT_OK

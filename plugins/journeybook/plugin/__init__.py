@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..options import NAMES, Options, declared
 from ..render import PageSpec
 from ..resolve import Project
 from .files import FileMaker
@@ -32,11 +33,12 @@ from .theme import add_theme, apply_client, trim_whitespace
 
 
 class JourneybookConfig(Config):
-    data_dir = opt.Type(str, default="journeys")
-    clients_dir = opt.Type(str, default="clients")
-    client = opt.Optional(opt.Type(str))
-    edit_root = opt.Optional(opt.Type(str))  # URL prefix for files relative to the project root
-    nav_max_items = opt.Type(int, default=30)  # larger sections are scoped to the current page
+    """MkDocs' config of the plugin, from the one declaration of the options (:class:`journeybook.options.Options`)."""
+
+    locals().update({  # the class body's namespace: Config collects the options from it
+        name: opt.Optional(opt.Type(kind)) if optional else opt.Type(kind, default=default)
+        for name, kind, optional, default in declared()
+    })
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -48,6 +50,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.nav = NavMaker()
         self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
         self.project: Project | None = None
+        self.options = Options()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
@@ -58,12 +61,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.options = Options(**{name: self.config[name] for name in NAMES})
         root, client = self._root_and_client(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
         docs = Path(config.docs_dir).resolve()
         self.project = Project(
             root=root,
-            data_dir=self.config.data_dir,
-            clients_dir=self.config.clients_dir,
+            data_dir=self.options.data_dir,
+            clients_dir=self.options.clients_dir,
             docs_dir=docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs),
             site_name=config.site_name,
             language=str(config.theme.get("language") or "en"),
@@ -78,9 +82,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
         """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
         candidate = config_dir.parent.parent
-        if (config_dir / "client.yml").is_file() and (candidate / self.config.clients_dir).resolve() == config_dir.parent:
-            return candidate, self.config.client or config_dir.name
-        return config_dir, self.config.client
+        if (config_dir / "client.yml").is_file() and (candidate / self.options.clients_dir).resolve() == config_dir.parent:
+            return candidate, self.options.client or config_dir.name
+        return config_dir, self.options.client
 
     @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -93,14 +97,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         result = self.state.built.result
         if result is None or result.playbook is None:
             return nav
-        return self.nav.build(nav, files, config, result.playbook, set(self.specs), self.config.nav_max_items)
+        return self.nav.build(nav, files, config, result.playbook, set(self.specs), self.options.nav_max_items)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return markdown
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
-        page.edit_url = edit_url(config, spec.source_path, docs_dir, self.config.edit_root)
+        page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
         if is_journey_map(spec.src_uri):
             page.meta["hide"] = ["toc"]  # the journey map needs the width
