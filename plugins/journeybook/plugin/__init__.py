@@ -4,7 +4,9 @@ It loads and checks the playbook before anything is written (a playbook with
 errors stops the build before MkDocs cleans ``site_dir``), adds the generated
 pages as virtual files, places them in the navigation, puts the rendered HTML in
 place of the (empty) Markdown, points "Edit this page" at the YAML, ships the
-package's CSS, JS and template overrides, and watches the data under ``serve``.
+package's CSS and JS (and, with ``material_fixes``, its fixes to Material's
+chrome), and watches the data under ``serve``. A user's own pages and the
+theme are left as they are.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .files import FileMaker
 from .nav import NavMaker, is_journey_map
 from .pages import edit_url, toc_tokens
 from .state import State
-from .theme import add_theme, apply_client, trim_whitespace
+from .theme import add_theme, apply_client
 
 
 class JourneybookConfig(Config):
@@ -76,7 +78,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         scope = f"{config.site_url or config.site_name}|{client or ''}"
         result = self.state.load(self.project, config, scope)
         apply_client(config, result)
-        add_theme(config)
+        add_theme(config, self.options.material_fixes)
         return config
 
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
@@ -90,7 +92,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
-        return self.files.add(files, config, built, self.project, self.state.serving)
+        return self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -151,9 +153,6 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_shutdown(self) -> None:
         self.files.cleanup()
-
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        return trim_whitespace(env)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.project is not None:

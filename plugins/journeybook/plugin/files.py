@@ -16,6 +16,11 @@ from .state import Built
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ASSETS = ("journeybook.css", "journeybook.js")
+MATERIAL_FIXES = ("material-fixes.css", "material-fixes.js")  # the option `material_fixes`
+
+
+def assets(material_fixes: bool) -> tuple[str, ...]:
+    return ASSETS + MATERIAL_FIXES if material_fixes else ASSETS
 ASSET_URI = "assets/journeybook/"
 
 
@@ -40,7 +45,8 @@ class FileMaker:
         self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
         self.stubs: Path | None = None
 
-    def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool) -> Files:
+    def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool,
+            material_fixes: bool) -> Files:
         self.cleanup()
         self.stubs = Path(tempfile.mkdtemp(prefix="journeybook-"))
         client_content(files, config, project)
@@ -59,7 +65,7 @@ class FileMaker:
                 self.published[spec.src_uri] = rendered[spec.src_uri]
             files.append(file)
         files.append(File.generated(config, "playbook.json", abs_src_path=self._stub("playbook.json", built.json)))
-        for name in ASSETS:
+        for name in assets(material_fixes):
             files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
         client = built.result.playbook.client if built.result and built.result.playbook else None
         if client is not None and client.logo and project is not None:
