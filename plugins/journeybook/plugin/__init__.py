@@ -29,7 +29,7 @@ from ..render import PageSpec
 from ..resolve import Project
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
-from .pages import edit_url, toc_tokens
+from .pages import edit_url, toc_tokens, without_blank_lines
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -141,7 +141,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.nav.scoper.restore()
-        return output
+        return without_blank_lines(output) if page.file.src_uri in self.specs else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.files.cleanup()
