@@ -159,3 +159,62 @@ def test_edit_links_follow_edit_uri_at_any_docs_dir_depth(tmp_path: Path, docs_d
     build(project, spy)
     assert spy.edit_urls["journeys/bike/purchase.md"] == expected
     assert spy.edit_urls["index.md"] == f"https://example.org/o/r/{edit_uri}index.md"  # the user's own page: MkDocs'
+
+
+COMPANIONS = ("mkdocs_awesome_nav", "mkdocs_macros", "mkdocs_glightbox", "mkdocs_minify_plugin", "mkdocs_redirects",
+              "mkdocs_exclude_search")
+PLUGINS = """\
+plugins:
+  - search
+  - tags
+  - offline
+  - awesome-nav
+  - macros
+  - glightbox
+  - minify:
+      minify_html: true
+  - redirects:
+      redirect_maps:
+        old-about.md: about.md
+  - exclude-search:
+      exclude: [sources/index.md]
+  - journeybook:
+"""
+
+
+def test_the_sample_builds_with_other_plugins(tmp_path: Path) -> None:
+    for module in COMPANIONS:
+        pytest.importorskip(module)
+    from conftest import copy_sample
+
+    project = copy_sample(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n  - search\n  - journeybook:\n", PLUGINS)
+    assert "awesome-nav" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "content" / "about.md").write_text(
+        (project / "content" / "about.md").read_text(encoding="utf-8") + "\n{{ config.site_name }}\n", encoding="utf-8")
+    spy = Spy()
+    build(project, spy)  # strict
+    site = project / "site"
+    for page in ("journeys/index.html", "personas/index.html", "touchpoints/index.html", "sources/index.html"):
+        assert (site / page).is_file(), page
+    assert len(list((site / "journeys").rglob("*.html"))) > 10  # offline: no directory URLs
+    assert spy.nav is not None and [s.title for s in spy.nav.items[-4:]] == ["Journeys", "Personas", "Touchpoints", "Sources"]
+    assert (site / "old-about.html").is_file()  # redirects
+    assert "Customer Journey Playbook" in (site / "about.html").read_text(encoding="utf-8")  # macros
+    phase = next(p for p in (site / "journeys").glob("*/*.html") if p.name != "index.html")
+    assert "data-jb-item=" in phase.read_text(encoding="utf-8")
+    search = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert '"location":"journeys/' in search.replace(" ", "") and '"location":"sources/index.html"' not in search.replace(" ", "")
+
+
+def test_the_sample_builds_with_properdocs(tmp_path: Path) -> None:
+    pytest.importorskip("properdocs", reason="ProperDocs (the MkDocs fork) is not installed")
+    from conftest import copy_sample, run
+
+    project = copy_sample(tmp_path)
+    result = run(["properdocs", "build", "--strict", "-q", "-f", "mkdocs.yml"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "journeys" / "index.html").is_file()
+    assert "data-jb-item=" in next((project / "site" / "journeys").glob("*/*/index.html")).read_text(encoding="utf-8")
