@@ -78,7 +78,7 @@ def test_material_fixes_is_an_option(tmp_path: Path) -> None:
 
 def css_rules(css: str) -> list[tuple[str, str]]:
     """(selector, declarations) of every style rule, at-rules' bodies flattened."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
     rules = []
     for match in re.finditer(r"([^{}]+)\{([^{}]*)\}", css):
         selector = re.sub(r"^\s*@[^{]*\{", "", match.group(1)).strip()

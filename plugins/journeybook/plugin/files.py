@@ -59,6 +59,7 @@ class FileMaker:
                 files.remove(existing)
             file = GeneratedPage.generated(config, spec.src_uri, abs_src_path=self._stub(spec.src_uri, ""),
                                            inclusion=InclusionLevel.NOT_IN_NAV)
+            assert isinstance(file, GeneratedPage)
             file.dest_uri = folder + file.dest_uri
             if serving:  # consulted by dirty builds only
                 file.changed = self.published.get(spec.src_uri) != rendered[spec.src_uri]
@@ -96,9 +97,9 @@ def language_folder(config: MkDocsConfig) -> str:
     page, so ours are added after it, where it can no longer place them.)
     """
     for plugin in config.plugins.values():
-        if type(plugin).__module__.split(".")[0] == "mkdocs_static_i18n":
-            if not getattr(plugin, "is_default_language_build", True):
-                return f"{plugin.current_language}/"
+        i18n = type(plugin).__module__.split(".")[0] == "mkdocs_static_i18n"
+        if i18n and not getattr(plugin, "is_default_language_build", True):
+            return f"{plugin.current_language}/"
     return ""
 
 

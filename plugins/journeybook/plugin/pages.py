@@ -25,11 +25,11 @@ def edit_url(config: MkDocsConfig, source: str | None, docs_dir: str, edit_root:
     if root is None:
         edit_uri = config.edit_uri or ""
         docs = (docs_dir if not Path(docs_dir).is_absolute() else Path(docs_dir).name).strip("/") + "/"
-        root = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri
+        root = edit_uri.removesuffix(docs)
     return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/")) + posixpath.normpath(source)
 
 
-def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[dict[str, Any]]:
+def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _TocToken dicts
     tokens: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
     for level, anchor, title in toc:
