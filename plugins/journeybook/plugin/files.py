@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -44,6 +45,8 @@ class FileMaker:
     def __init__(self) -> None:
         self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
         self.stubs: Path | None = None
+        self.folders: set[Path] = set()
+        self.empty: Path | None = None
 
     def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool,
             material_fixes: bool) -> Files:
@@ -80,14 +83,23 @@ class FileMaker:
     def _stub(self, src_uri: str, text: str) -> str:
         assert self.stubs is not None
         path = self.stubs.joinpath(*src_uri.split("/"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        if text or self.empty is None:
+            path.write_text(text, encoding="utf-8")
+            self.empty = self.empty or (None if text else path)
+        else:  # one empty file, many names: cheap at thousands of pages
+            try:
+                os.link(self.empty, path)
+            except OSError:
+                path.write_text("", encoding="utf-8")
         return str(path)
 
     def cleanup(self) -> None:
         if self.stubs is not None:
             shutil.rmtree(self.stubs, ignore_errors=True)
-            self.stubs = None
+            self.stubs, self.folders, self.empty = None, set(), None
 
 
 def language_folder(config: MkDocsConfig) -> str:

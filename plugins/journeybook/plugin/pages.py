@@ -41,7 +41,7 @@ def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _
     return tokens
 
 
-_BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def without_blank_lines(output: str) -> str:
@@ -51,4 +51,4 @@ def without_blank_lines(output: str) -> str:
     """
     if "<pre" in output or "<textarea" in output:
         return output
-    return _BLANK_LINES.sub("", output)
+    return _BLANK_LINES.sub("\n", output)
