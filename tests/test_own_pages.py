@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inprocess import build
+from inprocess import Spy, build
 from test_build import MINIMAL, write
 
 USER_PAGES = {
@@ -103,3 +103,26 @@ def test_journeybook_css_touches_only_journeybook_content() -> None:
             if "jb-" not in part:
                 outside.append(part.strip())
     assert outside == []
+
+
+class EnvSpy(Spy):
+    trim: tuple[bool, bool] | None = None
+
+    def on_env(self, env, config, files):  # type: ignore[no-untyped-def]
+        self.trim = (env.trim_blocks, env.lstrip_blocks)
+        return env
+
+
+def test_the_theme_is_left_alone(tmp_path: Path) -> None:
+    """No features added (navigation.indexes is not needed), no template folders, no Jinja settings."""
+    files = {k: v for k, v in MINIMAL.items() if not k.startswith("content/")} | USER_PAGES
+    files["mkdocs.yml"] = CONFIG + "  - journeybook\n"
+    project = write(tmp_path, files)
+    spy = EnvSpy()
+    config = build(project, spy)
+    assert config.theme["features"] == ["navigation.tabs", "content.action.edit", "toc.follow"]
+    assert not [d for d in config.theme.dirs if "journeybook" in d]
+    assert spy.trim == (False, False)
+    assert spy.nav is not None
+    journeys = next(item for item in spy.nav.items if item.title == "Journeys")
+    assert journeys.children[0].file.src_uri == "journeys/index.md"  # the index page is the section's first entry
