@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -162,10 +163,12 @@ def test_edit_links_follow_edit_uri_at_any_docs_dir_depth(tmp_path: Path, docs_d
 
 
 COMPANIONS = ("mkdocs_awesome_nav", "mkdocs_macros", "mkdocs_glightbox", "mkdocs_minify_plugin", "mkdocs_redirects",
-              "mkdocs_exclude_search")
+              "mkdocs_exclude_search", "mkdocs_git_revision_date_localized_plugin")
 PLUGINS = """\
 plugins:
   - search
+  - git-revision-date-localized:
+      enable_creation_date: true
   - tags
   - offline
   - awesome-nav
@@ -194,6 +197,9 @@ def test_the_sample_builds_with_other_plugins(tmp_path: Path) -> None:
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "content" / "about.md").write_text(
         (project / "content" / "about.md").read_text(encoding="utf-8") + "\n{{ config.site_name }}\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "sample"]):  # git-revision-date reads the history
+        subprocess.run([*git, *args], cwd=project, check=True, capture_output=True)
     spy = Spy()
     build(project, spy)  # strict
     site = project / "site"
@@ -205,6 +211,7 @@ def test_the_sample_builds_with_other_plugins(tmp_path: Path) -> None:
     assert "Customer Journey Playbook" in (site / "about.html").read_text(encoding="utf-8")  # macros
     phase = next(p for p in (site / "journeys").glob("*/*.html") if p.name != "index.html")
     assert "data-jb-item=" in phase.read_text(encoding="utf-8")
+    assert "git-revision-date-localized-plugin-date" in (site / "about.html").read_text(encoding="utf-8")
     search = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert '"location":"journeys/' in search.replace(" ", "") and '"location":"sources/index.html"' not in search.replace(" ", "")
 
