@@ -28,3 +28,25 @@ def test_core_does_not_import_mkdocs() -> None:
     proc = subprocess.run([sys.executable, "-c", CODE, str(REPO)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_only_the_adapter_package_imports_mkdocs() -> None:
+    """Read, not run: every module outside ``journeybook/plugin/`` is free of MkDocs imports."""
+    import ast
+
+    package = REPO / "plugins" / "journeybook"
+    importers = set()
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            if any(n == "mkdocs" or n.startswith("mkdocs.") for n in names):
+                importers.add(path.relative_to(package).parts[0])
+    assert importers == {"plugin"}
+
+
+def test_adapter_modules_stay_small() -> None:
+    for path in sorted((REPO / "plugins" / "journeybook" / "plugin").glob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= 400, f"{path.name}: {lines} lines"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import errors
-from .config import find_config, project_from_config
+from .config import find_config, option_problems, project_from_config
 from .errors import Problem
 from .files import rel
 from .ids import is_valid_id, suggest_id
@@ -117,7 +117,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     project = project_from_config(root)
     if args.client and args.client not in _clients(project):
         return _unknown_client(args.client, _clients(project))
-    problems = validate_all(project, args.client)
+    config_file = find_config(root)
+    option_found = option_problems(config_file, root.resolve()) if config_file else []
+    problems = sorted(option_found + validate_all(project, args.client))
     _print_problems(problems, args.format)
     failing = [p for p in problems if p.is_error or args.strict]
     return EXIT_PROBLEMS if failing else EXIT_OK
@@ -128,7 +130,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .config import read_config
-    from .publish import build_sites, mkdocs_build, publish
+    from .plugin.publish import build_sites, mkdocs_build, publish
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():

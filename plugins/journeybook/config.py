@@ -8,11 +8,14 @@ as ``!!python/name:`` or ``!ENV``) are read as plain values.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .errors import ERROR, Problem
+from .options import NAMES, Options, unknown_option
 from .project import Project
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -74,6 +77,28 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def option_problems(config_file: Path, root: Path, depth: int = 0) -> list[Problem]:
+    """Unknown options of the journeybook plugin, located in ``config_file`` and the files it INHERITs."""
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_Lenient)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return []
+    problems: list[Problem] = []
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        if key.value == "INHERIT" and isinstance(value, yaml.ScalarNode) and depth < 5:
+            problems += option_problems((config_file.parent / value.value).resolve(), root, depth + 1)
+        entries = value.value if key.value == "plugins" and isinstance(value, (yaml.SequenceNode, yaml.MappingNode)) else []
+        for entry in entries:
+            pairs = entry.value if isinstance(entry, yaml.MappingNode) else [entry] if isinstance(entry, tuple) else []
+            for name, options in pairs:
+                for option, _ in options.value if name.value == "journeybook" and isinstance(options, yaml.MappingNode) else []:
+                    if option.value not in NAMES:
+                        mark = option.start_mark
+                        path = Path(os.path.relpath(config_file, root)).as_posix()
+                        problems.append(Problem(path, mark.line + 1, mark.column + 1, ERROR, unknown_option(option.value)))
+    return problems
+
+
 def project_from_config(root: Path, config_file: Path | None = None, client: str | None = None) -> Project:
     """A :class:`Project` for ``root`` from its mkdocs.yml (defaults where there is none)."""
     root = root.resolve()
@@ -84,8 +109,8 @@ def project_from_config(root: Path, config_file: Path | None = None, client: str
     theme = theme if isinstance(theme, dict) else {}
     return Project(
         root=root,
-        data_dir=str(options.get("data_dir") or "journeys"),
-        clients_dir=str(options.get("clients_dir") or "clients"),
+        data_dir=str(options.get("data_dir") or Options.data_dir),
+        clients_dir=str(options.get("clients_dir") or Options.clients_dir),
         docs_dir=str(config.get("docs_dir") or "docs") if config_file else "content",
         site_name=str(config.get("site_name") or "Playbook"),
         language=str(theme.get("language") or "en"),

@@ -1,0 +1,44 @@
+"""The journeybook plugin's options in ``mkdocs.yml``, declared once (no MkDocs here).
+
+The MkDocs config class of :mod:`journeybook.plugin` is derived from
+:class:`Options`, and ``journeybook validate`` reports any other name
+(:func:`journeybook.config.option_problems`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Options:
+    data_dir: str = "journeys"
+    clients_dir: str = "clients"
+    client: str | None = None  # a client id: build that client's guide
+    edit_root: str | None = None  # URL prefix (after repo_url) of the project root, for edit links to the YAML
+    nav_max_items: int = 30  # sections with more pages are scoped to the current page in the sidebar
+    material_fixes: bool = False  # accessibility fixes to Material's own chrome, on every page
+
+
+NAMES: tuple[str, ...] = tuple(f.name for f in fields(Options))
+
+
+def declared() -> list[tuple[str, type, bool, object]]:
+    """Each option as (name, type, optional, default); optional ones default to None."""
+    hints = typing.get_type_hints(Options)
+    out = []
+    for f in fields(Options):
+        hint = hints[f.name]
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        optional = typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1
+        out.append((f.name, args[0] if optional else hint, optional, f.default))
+    return out
+
+
+def unknown_option(name: str) -> str:
+    close = difflib.get_close_matches(name.replace("-", "_").lower(), NAMES, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else f"; options: {', '.join(NAMES)}"
+    return f"unknown option '{name}' for the journeybook plugin{hint}"

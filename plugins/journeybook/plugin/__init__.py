@@ -1,0 +1,163 @@
+"""The MkDocs adapter: the only package that imports MkDocs.
+
+It loads and checks the playbook before anything is written (a playbook with
+errors stops the build before MkDocs cleans ``site_dir``), adds the generated
+pages as virtual files, places them in the navigation, puts the rendered HTML in
+place of the (empty) Markdown, points "Edit this page" at the YAML, ships the
+package's CSS and JS (and, with ``material_fixes``, its fixes to Material's
+chrome), and watches the data under ``serve``. A user's own pages and the
+theme are left as they are.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..options import NAMES, Options, declared
+from ..render import PageSpec
+from ..project import Project
+from .files import FileMaker
+from .nav import NavMaker, is_journey_map
+from .pages import edit_url, toc_tokens, without_blank_lines
+from .state import State
+from .theme import add_theme, apply_client
+
+
+class JourneybookConfig(Config):
+    """MkDocs' config of the plugin, from the one declaration of the options (:class:`journeybook.options.Options`)."""
+
+    locals().update({  # the class body's namespace: Config collects the options from it
+        name: opt.Optional(opt.Type(kind)) if optional else opt.Type(kind, default=default)
+        for name, kind, optional, default in declared()
+    })
+
+
+class JourneybookPlugin(BasePlugin[JourneybookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.state = State()
+        self.files = FileMaker()
+        self.nav = NavMaker()
+        self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
+        self.project: Project | None = None
+        self.options = Options()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
+        self.state.serving = command == "serve"
+
+    # Files, navigation and config come after other plugins' (-110): mkdocs-static-i18n (-100)
+    # sets the language of each build and rebuilds the docs' files and navigation.
+
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.options = Options(**{name: self.config[name] for name in NAMES})
+        root, client = self._root_and_client(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
+        docs = Path(config.docs_dir).resolve()
+        self.project = Project(
+            root=root,
+            data_dir=self.options.data_dir,
+            clients_dir=self.options.clients_dir,
+            docs_dir=docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs),
+            site_name=config.site_name,
+            language=str(config.theme.get("language") or "en"),
+            client=client,
+        )
+        scope = f"{config.site_url or config.site_name}|{client or ''}"
+        result = self.state.load(self.project, config, scope)
+        apply_client(config, result)
+        add_theme(config, self.options.material_fixes)
+        return config
+
+    def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
+        """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
+        candidate = config_dir.parent.parent
+        if (config_dir / "client.yml").is_file() and (candidate / self.options.clients_dir).resolve() == config_dir.parent:
+            return candidate, self.options.client or config_dir.name
+        return config_dir, self.options.client
+
+    @event_priority(-110)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        built = self.state.built
+        self.specs = {outline.src_uri: outline for outline in built.outline}
+        return self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        result = self.state.built.result
+        if result is None or result.playbook is None:
+            return nav
+        return self.nav.build(nav, files, config, result.playbook, set(self.specs), self.options.nav_max_items)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        docs_dir = self.project.docs_dir if self.project else config.docs_dir
+        page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
+        page.meta["title"] = html.escape(spec.title)  # the browser tab's title
+        if is_journey_map(spec.src_uri):
+            page.meta["hide"] = ["toc"]  # the journey map needs the width
+        return ""
+
+    def _rendered(self, src_uri: str) -> PageSpec | None:
+        """A generated page's HTML (the first call waits for the render workers)."""
+        job = self.state.built.job
+        return job.get(src_uri) if src_uri in self.specs and job is not None else None
+
+    @event_priority(100)
+    def _full_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """Search (priority 0) indexes the page under its full title ..."""
+        spec = self._rendered(page.file.src_uri)
+        if spec is not None:
+            page.title = html.escape(spec.title)
+            page.toc = get_toc(toc_tokens(spec.toc))
+            page.content = spec.search_html  # search parses a lean copy; the page gets the full one below
+        return context
+
+    @event_priority(-100)
+    def _nav_title(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """... and the sidebar shows the short one; the sidebar is scoped to this page."""
+        spec = self._rendered(page.file.src_uri)
+        if spec is not None:
+            page.title = self.nav.titles.get(spec.src_uri, page.title)
+            page.content = spec.html
+        self.nav.scoper.scope(page)
+        return context
+
+    on_page_context = CombinedEvent(_full_title, _nav_title)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self.nav.scoper.restore()
+        return without_blank_lines(output) if page.file.src_uri in self.specs else output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.files.cleanup()
+
+    def on_build_error(self, error: Exception) -> None:
+        self.files.cleanup()
+        if self.state.built.job is not None:
+            self.state.built.job.cancel()
+
+    def on_shutdown(self) -> None:
+        self.files.cleanup()
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.project is not None:
+            for folder in (self.project.data_dir, self.project.clients_dir):
+                path = self.project.path(folder)
+                if path.is_dir():
+                    server.watch(str(path))
+        return server

@@ -1,0 +1,145 @@
+"""The generated pages, the playbook JSON, our assets and a client's own content as MkDocs files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..model import Client
+from ..project import Project
+from .log import log
+from .state import Built
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+ASSETS = ("journeybook.css", "journeybook.js")
+MATERIAL_FIXES = ("material-fixes.css", "material-fixes.js")  # the option `material_fixes`
+
+
+def assets(material_fixes: bool) -> tuple[str, ...]:
+    return ASSETS + MATERIAL_FIXES if material_fixes else ASSETS
+ASSET_URI = "assets/journeybook/"
+
+
+class GeneratedPage(File):
+    """A generated page; under ``serve --dirty`` only pages whose HTML changed are rebuilt."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class FileMaker:
+    """Adds our files to MkDocs' collection; remembers what it published for dirty rebuilds.
+
+    Every generated file has a real ``abs_src_path`` (plugins read source paths):
+    pages are empty stubs, the JSON and client CSS their content, all in a
+    temporary folder of this build, removed by :meth:`cleanup` when it ends.
+    """
+
+    def __init__(self) -> None:
+        self.published: dict[str, str] = {}  # src_uri -> the HTML last written, for dirty rebuilds
+        self.stubs: Path | None = None
+        self.folders: set[Path] = set()
+        self.empty: Path | None = None
+
+    def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool,
+            material_fixes: bool) -> Files:
+        self.cleanup()
+        self.stubs = Path(tempfile.mkdtemp(prefix="journeybook-"))
+        client_content(files, config, project)
+        rendered = {p.src_uri: p.html for p in built.job.pages()} if serving and built.job else {}
+        folder = language_folder(config)
+        for spec in built.outline:
+            existing = files.get_file_from_path(spec.src_uri)
+            if existing is not None:
+                log.warning(f"{config.docs_dir}/{spec.src_uri} is replaced by the page journeybook generates")
+                files.remove(existing)
+            file = GeneratedPage.generated(config, spec.src_uri, abs_src_path=self._stub(spec.src_uri, ""),
+                                           inclusion=InclusionLevel.NOT_IN_NAV)
+            assert isinstance(file, GeneratedPage)
+            file.dest_uri = folder + file.dest_uri
+            if serving:  # consulted by dirty builds only
+                file.changed = self.published.get(spec.src_uri) != rendered[spec.src_uri]
+                self.published[spec.src_uri] = rendered[spec.src_uri]
+            files.append(file)
+        files.append(File.generated(config, "playbook.json", abs_src_path=self._stub("playbook.json", built.json)))
+        for name in assets(material_fixes):
+            files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
+        client = built.result.playbook.client if built.result and built.result.playbook else None
+        if client is not None and client.logo and project is not None:
+            logo = project.root / client.logo
+            files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
+        if client is not None and client.colors:
+            uri = ASSET_URI + "client.css"
+            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client))))
+        return files
+
+    def _stub(self, src_uri: str, text: str) -> str:
+        assert self.stubs is not None
+        path = self.stubs.joinpath(*src_uri.split("/"))
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        if text or self.empty is None:
+            path.write_text(text, encoding="utf-8")
+            self.empty = self.empty or (None if text else path)
+        else:  # one empty file, many names: cheap at thousands of pages
+            try:
+                os.link(self.empty, path)
+            except OSError:
+                path.write_text("", encoding="utf-8")
+        return str(path)
+
+    def cleanup(self) -> None:
+        if self.stubs is not None:
+            shutil.rmtree(self.stubs, ignore_errors=True)
+            self.stubs, self.folders, self.empty = None, set(), None
+
+
+def language_folder(config: MkDocsConfig) -> str:
+    """mkdocs-static-i18n builds each further language into ``<site>/<lang>/``: our pages go along.
+
+    (It rebuilds the docs' files as files of ``docs_dir`` and drops every other
+    page, so ours are added after it, where it can no longer place them.)
+    """
+    for plugin in config.plugins.values():
+        i18n = type(plugin).__module__.split(".")[0] == "mkdocs_static_i18n"
+        if i18n and not getattr(plugin, "is_default_language_build", True):
+            return f"{plugin.current_language}/"
+    return ""
+
+
+def client_content(files: Files, config: MkDocsConfig, project: Project | None) -> None:
+    """A client's own ``clients/<id>/content/`` pages replace (or add to) the docs dir's."""
+    if project is None or not project.client:
+        return
+    folder = project.path(project.clients_dir) / project.client / "content"
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        src_uri = path.relative_to(folder).as_posix()
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+
+
+def client_css(client: Client) -> str:
+    """Brand colours as Material's custom properties (values are validated #rrggbb)."""
+    colors = client.colors or {}
+    lines = [":root, [data-md-color-scheme] {"]
+    if "primary" in colors:
+        lines += [f"  --md-primary-fg-color: {colors['primary']};",
+                  f"  --md-primary-fg-color--light: {colors['primary']};",
+                  f"  --md-primary-fg-color--dark: {colors['primary']};",
+                  f"  --md-typeset-a-color: {colors['primary']};"]
+    if "accent" in colors:
+        lines += [f"  --md-accent-fg-color: {colors['accent']};"]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
