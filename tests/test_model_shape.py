@@ -182,6 +182,7 @@ FULL: dict[str, str | bytes] = {
     "clients/acme/logo.png": b"\x89PNG\r\n\x1a\n",
     "journeys/playbook.yml": """\
 title: Playbook title value
+language: en
 phases:
   - id: look
     name: Phase look name

@@ -1,4 +1,4 @@
-"""The ``journeybook`` command: validate, build, new, schema.
+"""The ``journeybook`` command: validate, build, new, schema, translations.
 
 Exit status: 0 clean, 1 problems found or the build failed, 2 wrong usage.
 No traceback reaches the user for bad input.
@@ -53,6 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("kind", choices=("persona", "journey", "touchpoint"))
     n.add_argument("id", help="the new id (the file name): lower-case letters, digits, hyphens")
     n.add_argument("--dir", default=".", help="project root; default: .")
+
+    t = sub.add_parser("translations", help="how much of a guide in LANG is translated, per file; "
+                                             "exchange the untranslated texts as gettext PO")
+    t.add_argument("lang", help="the guide's language: nl, en, de, ...")
+    t.add_argument("--client", help="the guide of this client (its language must be LANG)")
+    t.add_argument("--dir", default=".", help="project root (where mkdocs.yml is); default: .")
+    exchange = t.add_mutually_exclusive_group()
+    exchange.add_argument("--export", metavar="FILE.po", help="write the untranslated texts to a PO file")
+    exchange.add_argument("--import", dest="import_po", metavar="FILE.po",
+                          help="write the translated entries of a PO file into <name>.LANG.yml files")
 
     s = sub.add_parser("schema", help="write JSON Schemas for every file kind")
     s.add_argument("--out", default="schemas", help="output directory; default: schemas")
@@ -222,6 +232,44 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .coverage import coverage_lines
+    from .po import export_po, import_po
+
+    root = Path(args.dir)
+    project = project_from_config(root)
+    if args.client and args.client not in _clients(project):
+        return _unknown_client(args.client, _clients(project))
+    if args.client:
+        project = dataclasses.replace(project, client=args.client)
+    else:
+        project = dataclasses.replace(project, language=args.lang, base_language=project.language)
+    result = load(project)
+    if result.playbook is None:
+        _print_problems([p for p in result.problems if p.is_error], "text")
+        return EXIT_PROBLEMS
+    if result.playbook.language != args.lang:
+        print(f"journeybook: error: the guide of client '{args.client}' is in '{result.playbook.language}', "
+              f"not '{args.lang}'", file=sys.stderr)
+        return EXIT_USAGE
+    if args.export:
+        count = export_po(result.texts, args.lang, Path(args.export))
+        print(f"Wrote {count} untranslated text{'s' if count != 1 else ''} to {args.export}")
+        return EXIT_OK
+    if args.import_po:
+        written, problems = import_po(Path(args.import_po), result.texts, args.lang, project.root)
+        for problem in problems:
+            print(problem)
+        for path in written:
+            print(f"Wrote {path}")
+        after = load(project)
+        _print_problems([p for p in after.problems if p.is_error], "text")
+        return EXIT_PROBLEMS if errors.has_errors(after.problems + problems) else EXIT_OK
+    for line in coverage_lines(result.texts):
+        print(line)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.out)):
         print(f"Wrote {path}")
@@ -230,7 +278,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"validate": cmd_validate, "build": cmd_build, "new": cmd_new, "schema": cmd_schema}[args.command]
+    handler = {"validate": cmd_validate, "build": cmd_build, "new": cmd_new, "schema": cmd_schema,
+               "translations": cmd_translations}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ from .yamlpos import Document, LoadError, decode, parse
 
 MAX_BYTES = 1024 * 1024
 YAML_SUFFIXES = (".yml", ".yaml")
-
+# <name>.<lang>.yml translates <name>.yml into <lang> (the suffix convention of mkdocs-static-i18n)
+TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<lang>[a-z]{2}(?:-[A-Za-z]{2})?)\.(?:yml|yaml)$")
 
 
 def rel(path: Path, root: Path) -> str:
@@ -131,17 +133,32 @@ class RawFile:
 _KIND_DIRS = {"personas": "persona", "touchpoints": "touchpoint"}
 
 
-def _candidates(data_dir: Path) -> Iterator[tuple[str, Path]]:
+def _yaml_files(data_dir: Path) -> Iterator[tuple[str, Path]]:
     """(kind, path) for every YAML-named entry in a data dir, sorted by name."""
     if not data_dir.is_dir():
         return
     for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(YAML_SUFFIXES):
-            yield ("playbook" if entry.stem == "playbook" else "journey"), entry
+            found = TRANSLATION_NAME.match(entry.name)
+            stem = found["stem"] if found else entry.stem
+            yield ("playbook" if stem == "playbook" else "journey"), entry
         elif entry.name in _KIND_DIRS and entry.is_dir():
             for sub in sorted(entry.iterdir(), key=lambda p: p.name):
                 if sub.name.endswith(YAML_SUFFIXES):
                     yield _KIND_DIRS[entry.name], sub
+
+
+def _candidates(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, path) of every playbook file of a data dir; translations are not playbook files."""
+    return ((kind, path) for kind, path in _yaml_files(data_dir) if not TRANSLATION_NAME.match(path.name))
+
+
+def translation_files(data_dir: Path, lang: str) -> Iterator[tuple[str, str, Path]]:
+    """(kind, id, path) of every ``<id>.<lang>.yml`` in a data dir (``playbook.<lang>.yml``: id ``playbook``)."""
+    for kind, path in _yaml_files(data_dir):
+        found = TRANSLATION_NAME.match(path.name)
+        if found and found["lang"] == lang:
+            yield kind, found["stem"], path
 
 
 def load_dir(data_dir: Path, root: Path,

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import model
 from .errors import Problem, has_errors
+
+if TYPE_CHECKING:
+    from .coverage import Text
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class Project:
     site_name: str = "Playbook"
     language: str = "en"
     client: str | None = None
+    base_language: str | None = None  # the language the playbook is written in, when the build's differs
+
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve() if not Path(name).is_absolute() else Path(name)
@@ -34,6 +40,7 @@ class Result:
     playbook: model.Playbook | None
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # every file read, relative to the root
+    texts: list[Text] = field(default_factory=list)  # texts shown that were written in another language
 
     @property
     def ok(self) -> bool:

@@ -9,6 +9,7 @@ Every problem is collected, not just the first.
 from __future__ import annotations
 
 from .brand import brand_of, render_brand
+from .coverage import translate_guide
 from .errors import ERROR, Problem, has_errors
 from .files import (
     Documents,
@@ -123,6 +124,9 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     with parse_cache(cache.parsed if cache is not None else None):
         files, client_doc, problems, read = _read_all(project)
     language = language_of(project, client_doc)
+    translation = translate_guide(project, files, client_doc, language)
+    problems += translation.problems
+    read += translation.read
     facts = (cache if cache is not None else LoadCache()).facts  # each document is checked once
     for kind, doc in files.all():
         problems += facts(doc, kind).schema
@@ -143,4 +147,6 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     playbook = build_model(files, project, client_doc, language)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(playbook)
-    return Result(playbook, sorted(set(problems)), sorted(read))
+    texts = translation.texts(playbook)
+    problems += translation.warnings(texts)
+    return Result(playbook, sorted(set(problems)), sorted(read), texts)

@@ -19,6 +19,7 @@ BASE_ID = "https://journeybook.dev/schema/"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2})?$"
 X_KEYS = {"^x-": {"description": "Your team's own metadata; ignored by journeybook."}}
 
 PHASE_IDS = ("awareness", "consideration", "purchase", "service", "loyalty")
@@ -136,6 +137,10 @@ EVIDENCE = list_of(ref("source", "A source id from playbook.yml."), "Sources tha
 PLAYBOOK = obj(
     {
         "title": text("Playbook title; defaults to site_name."),
+        "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
+                     "description": "The language the playbook's texts are written in; default: the site's "
+                                    "theme.language. A guide in another language shows <name>.<lang>.yml "
+                                    "translations."},
         "phases": list_of(
             PHASE, "The phase model journeys use; default: awareness, consideration, purchase, service, loyalty.", 1
         ),
@@ -151,7 +156,7 @@ PERSONA = obj(
         "name": text("Display name."),
         "role": text("One line: who they are."),
         "segment": {"enum": ["b2b", "b2c"], "description": "b2b or b2c."},
-        "avatar": text("Image path relative to the docs dir."),
+        "avatar": text("Image path relative to the docs dir.", format="uri-reference"),
         "quote": text("A sentence in their words."),
         "about": md("Life style, a day in their life."),
         "demographics": {"type": "object", "additionalProperties": {"type": ["string", "number"], "minLength": 1},
@@ -265,8 +270,8 @@ JOURNEY = obj(
 CLIENT = obj(
     {
         "name": text("Client brand name, shown in the site title."),
-        "language": {"type": "string", "pattern": r"^[a-z]{2}(-[A-Za-z]{2})?$",
-                     "description": "Labels language: en, nl, ..."},
+        "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
+                     "description": "The guide's language (labels and translations): en, nl, ..."},
         "logo": text("Logo path inside the client folder."),
         "colors": obj({"primary": text("#rrggbb", pattern=COLOR_PATTERN),
                        "accent": text("#rrggbb", pattern=COLOR_PATTERN)},

@@ -351,6 +351,8 @@ PLAYBOOK = Shape(
         "channels": Field("channels", Many(CHANNEL)),
         "sources": Field("sources", Many(SOURCE)),
     },
+    not_carried={"language": "the language the base is written in: journeybook.coverage reads it to pick the "
+                             "translations; the model holds the guide's language"},
     derived={
         "language": "the client's language, else the site's",
         "personas": "the files in personas/",

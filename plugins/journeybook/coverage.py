@@ -1,0 +1,209 @@
+"""Which texts a guide shows in another language than its own, and what its translations cover.
+
+:func:`translate_guide` is the one step :mod:`journeybook.resolve` takes: it
+notes every text written in another language than the guide's (before the
+translations), applies the translations (:mod:`journeybook.translate`) and
+remembers which of those texts they replaced. Once the model is built,
+:meth:`Translation.texts` keeps the texts the guide shows (a client guide
+shows what its journeys reach) and :meth:`Translation.warnings` reports every
+one still in the other language, located at the text itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import model
+from .errors import WARNING, Problem
+from .files import Documents, rel
+from .project import Project
+from .schema import SCHEMAS, walk
+from .translate import Languages, apply_all, free_map, item_key, translatable
+from .yamlpos import Document, Pointer
+
+PLAYBOOK_LISTS = ("phases", "categories", "channels", "sources")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text a guide shows, written in another language than the guide's."""
+
+    kind: str  # playbook | persona | touchpoint | journey
+    id: str  # the file's id ("playbook" for playbook.yml)
+    pointer: Pointer  # where it is in the (merged) document
+    source: str  # the file it is written in
+    line: int
+    col: int
+    text: str  # as written (a free label's entry: "label: text")
+    context: str  # the source file and where in it, for a PO entry: stable while the base text stays put
+    whole: Pointer  # the value a translation replaces: the text itself, or its list of texts or label mapping
+    translated: bool = False
+
+
+def _segments(data: Any, schema: dict[str, Any], pointer: Pointer) -> tuple[list[Any], Pointer]:
+    """The pointer with list items named by id where they have one; the pointer of the unit translated."""
+    segments: list[Any] = []
+    whole: Pointer | None = None
+    node: dict[str, Any] = schema
+    for depth, key in enumerate(pointer):
+        if "oneOf" in node:
+            node = next((b for b in node["oneOf"] if b.get("type") in ("object", "array")), node["oneOf"][0])
+        if isinstance(data, list):
+            name = item_key(node)
+            if name is not None and isinstance(data[key], dict):
+                segments.append({name: str(data[key].get(name))})
+            else:
+                segments.append({"at": key, "of": len(data)})
+            if translatable(node.get("items", {})) and whole is None:
+                whole = pointer[:depth]
+            node = node.get("items", {})
+        else:
+            if free_map(node) and whole is None:
+                whole = pointer[:depth]
+            segments.append(key)
+            extra = node.get("additionalProperties")
+            node = node.get("properties", {}).get(key) or (extra if isinstance(extra, dict) else {})
+        data = data[key]
+    return segments, whole if whole is not None else pointer
+
+
+def census(kind: str, doc_id: str, doc: Document, langs: Languages) -> Iterator[Text]:
+    """Every text of ``doc`` that is written in another language than the build's."""
+    seen: set[Pointer] = set()
+    for pointer, node, value in walk(doc.data, SCHEMAS[kind]):
+        if not isinstance(value, str) or pointer in seen or not translatable(node):
+            continue
+        seen.add(pointer)
+        source = doc.path_of(pointer)
+        if langs.of(source) == langs.build:
+            continue
+        segments, whole = _segments(doc.data, SCHEMAS[kind], pointer)
+        text = f"{pointer[-1]}: {value}" if whole != pointer and isinstance(pointer[-1], str) else str(value)
+        line, col = doc.pos(pointer)
+        yield Text(kind, doc_id, pointer, source, line, col, text,
+                   f"{source} {json.dumps(segments, ensure_ascii=False)}", whole)
+
+
+def _documents(files: Documents) -> Iterator[tuple[str, str, Document]]:
+    if files.playbook is not None:
+        yield "playbook", "playbook", files.playbook
+    for kind in ("persona", "touchpoint", "journey"):
+        for doc_id, doc in sorted(files.table(kind).items()):
+            yield kind, doc_id, doc
+
+
+def reached(playbook: model.Playbook) -> dict[str, set[str]]:
+    """What a guide shows, by kind: for a client guide, what its journeys reach; else everything."""
+    if playbook.client is None:
+        return {"persona": set(playbook.personas), "touchpoint": set(playbook.touchpoints),
+                "journey": set(playbook.journeys), "phases": {p.id for p in playbook.phases},
+                "categories": {c.id for c in playbook.categories}, "channels": {c.id for c in playbook.channels},
+                "sources": {s.id for s in playbook.sources}}
+    journeys = list(playbook.journeys.values())
+    entries = [e for j in journeys for e in j.phases]
+    touchpoints = {u.ref for e in entries for u in e.touchpoints} | {t for e in entries for s in e.steps
+                                                                      for t in s.touchpoints}
+    found = [playbook.touchpoints[t] for t in sorted(touchpoints) if t in playbook.touchpoints]
+    personas = [playbook.personas[p] for j in journeys for p in j.personas if p in playbook.personas]
+    sources = {s for e in entries for s in e.evidence} | {s for t in found for s in t.evidence} | {
+        s for t in found for item in t.checklist for s in item.evidence}
+    return {"persona": {p.id for p in personas}, "touchpoint": touchpoints, "journey": set(playbook.journeys),
+            "phases": {p.id for p in playbook.phases}, "categories": {t.category for t in found},
+            "channels": {t.channel for t in found if t.channel} | {c for p in personas for c in p.channels},
+            "sources": sources}
+
+
+def _shown(text: Text, shown: dict[str, set[str]], files: Documents) -> bool:
+    if text.kind != "playbook":
+        return text.id in shown[text.kind]
+    if text.pointer[0] not in PLAYBOOK_LISTS:
+        return True
+    doc = files.playbook
+    item = doc.data[text.pointer[0]][text.pointer[1]] if doc is not None else None
+    return isinstance(item, dict) and str(item.get("id")) in shown[str(text.pointer[0])]
+
+
+@dataclass
+class Translation:
+    """What translating one guide did: the texts in another language, the files read, the problems."""
+
+    langs: Languages
+    pending: list[Text] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: Documents | None = None
+
+    def texts(self, playbook: model.Playbook) -> list[Text]:
+        """The texts the guide shows that were written in another language, each marked translated or not."""
+        if self.files is None:
+            return []
+        shown = reached(playbook)
+        out = []
+        for text in self.pending:
+            if not _shown(text, shown, self.files):
+                continue
+            doc = self.files.playbook if text.kind == "playbook" else self.files.table(text.kind)[text.id]
+            done = doc is not None and self.langs.of(doc.path_of(text.pointer)) == self.langs.build
+            out.append(replace(text, translated=done))
+        return out
+
+    def warnings(self, texts: list[Text]) -> list[Problem]:
+        build = self.langs.build
+        return [Problem(t.source, t.line, t.col, WARNING,
+                        f"untranslated: the guide in '{build}' shows this text in '{self.langs.of(t.source)}' "
+                        f"(translate it in {translation_name(t.source, build)})")
+                for t in texts if not t.translated]
+
+
+def coverage_lines(texts: list[Text]) -> list[str]:
+    """Per file: how many of the texts the guide shows from it are translated; then the total."""
+    by_file: dict[str, list[Text]] = {}
+    for text in texts:
+        by_file.setdefault(text.source, []).append(text)
+    lines = []
+    for path, found in sorted(by_file.items()):
+        done = sum(1 for t in found if t.translated)
+        lines.append(f"{path}: {done} of {len(found)} translated" + (
+            f", {len(found) - done} untranslated" if done < len(found) else ""))
+    done = sum(1 for t in texts if t.translated)
+    lines.append(f"{done} of {len(texts)} texts translated, {len(texts) - done} untranslated.")
+    return lines
+
+
+def translation_name(path: str, lang: str) -> str:
+    """``journeys/x.yml`` -> ``journeys/x.<lang>.yml``."""
+    folder, _, name = path.rpartition("/")
+    stem, _, suffix = name.rpartition(".")
+    return f"{folder + '/' if folder else ''}{stem}.{lang}.{suffix}"
+
+
+def languages(project: Project, files: Documents, client_doc: Document | None, build: str) -> Languages:
+    own = files.playbook.data.get("language") if files.playbook is not None and isinstance(
+        files.playbook.data, dict) else None
+    base = str(own or project.base_language or project.language)
+    client = client_doc.data.get("language") if client_doc is not None and isinstance(client_doc.data, dict) else None
+    prefix = None
+    if project.client:
+        prefix = rel(project.path(project.clients_dir) / project.client, project.root) + "/"
+    return Languages(build=build, base=base, client=str(client or base), overlay_prefix=prefix)
+
+
+def translate_guide(project: Project, files: Documents, client_doc: Document | None, build: str) -> Translation:
+    """Apply the translations into ``build`` to ``files``: the base's, then the client overlay's."""
+    langs = languages(project, files, client_doc, build)
+    job = Translation(langs, files=files)
+    if langs.build == langs.base and langs.build == langs.client:
+        return job
+    job.pending = [t for kind, doc_id, doc in _documents(files) for t in census(kind, doc_id, doc, langs)]
+    read, found = apply_all(files, project.path(project.data_dir), project.root, langs, langs.base)
+    job.read += read
+    job.problems += found
+    if project.client and client_doc is not None:
+        overlay = project.path(project.clients_dir) / project.client / "journeys"
+        read, found = apply_all(files, overlay, project.root, langs, langs.client)
+        job.read += read
+        job.problems += found
+    return job
