@@ -287,6 +287,7 @@ phases:
 """,
     "clients/acme/client.yml": """\
 name: Client name value
+copyright: Client copyright value
 language: nl
 logo: logo.png
 colors: {primary: '#112233', accent: '#445566'}

@@ -155,6 +155,7 @@ class Client:
     colors: dict[str, str] = field(default_factory=dict)
     journeys: tuple[str, ...] | None = None
     vars: dict[str, str] = field(default_factory=dict)
+    copyright: str | None = None
 
 
 @dataclass

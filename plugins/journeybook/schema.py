@@ -270,6 +270,7 @@ JOURNEY = obj(
 CLIENT = obj(
     {
         "name": text("Client brand name, shown in the site title."),
+        "copyright": text("The guide's footer line, instead of the site's copyright."),
         "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
                      "description": "The guide's language (labels and translations): en, nl, ..."},
         "logo": text("Logo path inside the client folder."),

@@ -335,7 +335,7 @@ JOURNEY = Shape(
 CLIENT = Shape(
     model.Client, schema.CLIENT,
     {
-        **same(TEXT, "name", "language"),
+        **same(TEXT, "name", "language", "copyright"),
         "logo": Field("logo", _ClientFile()),
         **same(TEXT_MAP, "colors", "vars"),
         "journeys": Field("journeys", SELECTION),

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..i18n import labels
 from ..project import Result
 from .files import ASSET_URI, assets
 
@@ -19,12 +20,39 @@ def apply_client(config: MkDocsConfig, result: Result) -> None:
     config.site_name = client.name
     if config.site_url:  # the guide lives in <site>/<client>/: canonical links and the sitemap say so
         config.site_url = urljoin(config.site_url.rstrip("/") + "/", f"{client.id}/")
-    if client.language:
+    if client.copyright:
+        config.copyright = client.copyright
+    if client.language and client.language != config.theme.get("language"):
         config.theme["language"] = client.language
+        _translate_chrome(config, client.language)
     if client.logo:
         config.theme["logo"] = ASSET_URI + "client-logo" + Path(client.logo).suffix
     if client.colors:
         config.extra_css.append(ASSET_URI + "client.css")
+
+
+def _translate_chrome(config: MkDocsConfig, language: str) -> None:
+    """The theme's texts that come from the base config, in the guide's language.
+
+    The palette toggles are named by the scheme they switch to (from the
+    locale), and Material's English-only "Made with Material for MkDocs" line
+    is left out of a guide in another language (``extra.generator: false``).
+    """
+    palette = config.theme.get("palette")
+    entries = palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []
+    names = labels(language)
+    for index, entry in enumerate(entries):
+        toggle = entry.get("toggle") if isinstance(entry, dict) else None
+        if not isinstance(toggle, dict) or not toggle.get("name"):
+            continue
+        target = entries[(index + 1) % len(entries)]
+        media = str(target.get("media") or "") if isinstance(target, dict) else ""
+        scheme = target.get("scheme") if isinstance(target, dict) else None
+        key = "palette_to_auto" if media.strip() == "(prefers-color-scheme)" else (
+            "palette_to_dark" if scheme == "slate" else "palette_to_light")
+        toggle["name"] = names[key]
+    if not language.lower().startswith("en") and "generator" not in config.extra:
+        config.extra["generator"] = False
 
 
 def add_theme(config: MkDocsConfig, material_fixes: bool) -> None:
