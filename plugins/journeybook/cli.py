@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from . import errors
 from .config import find_config, option_problems, project_from_config
+from .coverage import untranslated_warnings
 from .errors import Problem
 from .files import rel
 from .ids import is_valid_id, suggest_id
@@ -85,13 +86,17 @@ def validate_all(project: Project, client: str | None = None) -> list[Problem]:
     A base file's problem is reported once, as the base check words it; a problem
     that only a client's guide has in a base file says which client.
     """
+    def problems(target: str | None) -> list[Problem]:
+        result = load(dataclasses.replace(project, client=target))
+        return result.problems + untranslated_warnings(result.texts)
+
     if client:
-        return load(dataclasses.replace(project, client=client)).problems
-    found = set(load(dataclasses.replace(project, client=None)).problems)
+        return sorted(set(problems(client)))
+    found = set(problems(None))
     located = {(p.path, p.line, p.col) for p in found}
     for target in _clients(project):
         own = rel(project.path(project.clients_dir) / target, project.root) + "/"
-        for problem in load(dataclasses.replace(project, client=target)).problems:
+        for problem in problems(target):
             if problem in found or (problem.path, problem.line, problem.col) in located:
                 continue
             if not problem.path.startswith(own):

@@ -5,8 +5,9 @@ notes every text written in another language than the guide's (before the
 translations), applies the translations (:mod:`journeybook.translate`) and
 remembers which of those texts they replaced. Once the model is built,
 :meth:`Translation.texts` keeps the texts the guide shows (a client guide
-shows what its journeys reach) and :meth:`Translation.warnings` reports every
-one still in the other language, located at the text itself.
+shows what its journeys reach), and :func:`untranslated_warnings` reports
+every one still in the other language, located at the text itself
+(``journeybook validate`` does; a build only says how many there are).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class Text:
     text: str  # as written (a free label's entry: "label: text")
     context: str  # the source file and where in it, for a PO entry: stable while the base text stays put
     whole: Pointer  # the value a translation replaces: the text itself, or its list of texts or label mapping
+    language: str  # the language it is written in
+    build: str  # the language of the guide that shows it
     translated: bool = False
 
 
@@ -84,7 +87,7 @@ def census(kind: str, doc_id: str, doc: Document, langs: Languages) -> Iterator[
         text = f"{pointer[-1]}: {value}" if whole != pointer and isinstance(pointer[-1], str) else str(value)
         line, col = doc.pos(pointer)
         yield Text(kind, doc_id, pointer, source, line, col, text,
-                   f"{source} {json.dumps(segments, ensure_ascii=False)}", whole)
+                   f"{source} {json.dumps(segments, ensure_ascii=False)}", whole, langs.of(source), langs.build)
 
 
 def _documents(files: Documents) -> Iterator[tuple[str, str, Document]]:
@@ -150,12 +153,14 @@ class Translation:
             out.append(replace(text, translated=done))
         return out
 
-    def warnings(self, texts: list[Text]) -> list[Problem]:
-        build = self.langs.build
-        return [Problem(t.source, t.line, t.col, WARNING,
-                        f"untranslated: the guide in '{build}' shows this text in '{self.langs.of(t.source)}' "
-                        f"(translate it in {translation_name(t.source, build)})")
-                for t in texts if not t.translated]
+
+
+def untranslated_warnings(texts: list[Text]) -> list[Problem]:
+    """A warning at each text a guide shows in another language than its own (``journeybook validate``)."""
+    return [Problem(t.source, t.line, t.col, WARNING,
+                    f"untranslated: the guide in '{t.build}' shows this text in '{t.language}' "
+                    f"(translate it in {translation_name(t.source, t.build)})")
+            for t in texts if not t.translated]
 
 
 def coverage_lines(texts: list[Text]) -> list[str]:

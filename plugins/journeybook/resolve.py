@@ -147,6 +147,4 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     playbook = build_model(files, project, client_doc, language)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(playbook)
-    texts = translation.texts(playbook)
-    problems += translation.warnings(texts)
-    return Result(playbook, sorted(set(problems)), sorted(read), texts)
+    return Result(playbook, sorted(set(problems)), sorted(read), translation.texts(playbook))

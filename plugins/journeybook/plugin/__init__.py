@@ -25,9 +25,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..options import NAMES, Options, declared
-from ..render import PageSpec
 from ..project import Project
-from .files import FileMaker
+from ..render import PageSpec
+from .files import FileMaker, i18n_default_language
 from .nav import NavMaker, is_journey_map
 from .pages import edit_url, toc_tokens, without_blank_lines
 from .state import State
@@ -74,6 +74,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             site_name=config.site_name,
             language=str(config.theme.get("language") or "en"),
             client=client,
+            base_language=i18n_default_language(config),
         )
         scope = f"{config.site_url or config.site_name}|{client or ''}"
         result = self.state.load(self.project, config, scope)
@@ -84,7 +85,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
         """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
         candidate = config_dir.parent.parent
-        if (config_dir / "client.yml").is_file() and (candidate / self.options.clients_dir).resolve() == config_dir.parent:
+        clients = (candidate / self.options.clients_dir).resolve()
+        if (config_dir / "client.yml").is_file() and clients == config_dir.parent:
             return candidate, self.options.client or config_dir.name
         return config_dir, self.options.client
 

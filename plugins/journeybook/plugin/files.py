@@ -115,6 +115,15 @@ def language_folder(config: MkDocsConfig) -> str:
     return ""
 
 
+def i18n_default_language(config: MkDocsConfig) -> str | None:
+    """The default language of a mkdocs-static-i18n site: the one the playbook is written in."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.split(".")[0] == "mkdocs_static_i18n":
+            found = getattr(plugin, "default_language", None)
+            return str(found) if found else None
+    return None
+
+
 def client_content(files: Files, config: MkDocsConfig, project: Project | None) -> None:
     """A client's own ``clients/<id>/content/`` pages replace (or add to) the docs dir's."""
     if project is None or not project.client:

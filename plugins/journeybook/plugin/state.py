@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from .. import errors
-from ..render import PageOutline, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from ..project import Project, Result
+from ..render import PageOutline, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from ..resolve import LoadCache, load
 from .log import log
 
@@ -20,7 +21,7 @@ from .log import log
 class Built:
     """The last good result and what it was built from."""
 
-    key: tuple = ()
+    key: tuple[Any, ...] = ()
     result: Result | None = None
     job: RenderJob | None = None
     json: str = ""
@@ -30,7 +31,7 @@ class Built:
         return self.job.outline if self.job is not None else []
 
 
-def fingerprint(project: Project) -> tuple:
+def fingerprint(project: Project) -> tuple[Any, ...]:
     stamp = []
     for folder in (project.path(project.data_dir), project.path(project.clients_dir), project.path(project.docs_dir)):
         if folder.is_dir():
@@ -65,9 +66,15 @@ class State:
                 log.error(f"{count} error(s) in the playbook; still serving the last good version")
                 return self.built.result
             raise PluginError(f"journeybook: the playbook has {count} error(s); nothing was built")
+        untranslated = sum(1 for text in result.texts if not text.translated)
+        if untranslated:
+            guide = f" --client {project.client}" if project.client else ""
+            log.info(f"journeybook: {untranslated} text(s) shown untranslated in '{result.playbook.language}' "
+                     f"(`journeybook translations {result.playbook.language}{guide}` lists them per file)")
         warnings = [p for p in result.problems if not p.is_error]
         if config.strict and warnings:  # counted here too: `mkdocs build --strict -q` drops warnings
-            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n" + errors.format_text(warnings))
+            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n"
+                              + errors.format_text(warnings))
         options = RenderOptions(
             language=result.playbook.language,
             scope=scope,
