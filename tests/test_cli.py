@@ -19,6 +19,7 @@ import yaml
 
 from helpers import REPO_DIR, minimal_project, problem_lines, run_cli, run_cli_process, write_tree
 from journeybook.errors import Problem, format_github
+from journeybook.files import TRANSLATION_NAME
 
 SAMPLE_DATA = REPO_DIR / "journeys"  # the repository's sample playbook, found relative to this file
 SAMPLE_CLIENTS = REPO_DIR / "clients"
@@ -273,7 +274,7 @@ def sample_files() -> list[tuple[Path, str]]:
     files += [(p, "touchpoint") for p in sorted((SAMPLE_DATA / "touchpoints").glob("*.y*ml"))]
     files += [(p, "journey") for p in sorted(SAMPLE_DATA.glob("*.y*ml")) if p.stem != "playbook"]
     files += [(p, "client") for p in sorted(SAMPLE_CLIENTS.glob("*/client.yml"))]
-    return files
+    return [(p, kind) for p, kind in files if not TRANSLATION_NAME.match(p.name)]  # translations hold text only
 
 
 def _types_disagree(error: jsonschema.ValidationError) -> bool:

@@ -19,7 +19,7 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 # lowest first; a module may import only modules listed before it
 LAYERS = [
     "errors", "ids", "textpos", "model", "schema", "i18n", "yaml_hints", "yamlpos", "overlay", "project", "files",
-    "validate", "refs", "brand", "to_model", "resolve", "config",
+    "validate", "refs", "brand", "to_model", "translate", "coverage", "po", "resolve", "config",
 ]
 
 

@@ -20,30 +20,12 @@ from typing import Any
 from . import model
 from .errors import WARNING, Problem
 from .files import Documents, rel
-from .project import Project
+from .project import Project, Text
 from .schema import SCHEMAS, walk
 from .translate import Languages, apply_all, free_map, item_key, translatable
 from .yamlpos import Document, Pointer
 
 PLAYBOOK_LISTS = ("phases", "categories", "channels", "sources")
-
-
-@dataclass(frozen=True)
-class Text:
-    """One text a guide shows, written in another language than the guide's."""
-
-    kind: str  # playbook | persona | touchpoint | journey
-    id: str  # the file's id ("playbook" for playbook.yml)
-    pointer: Pointer  # where it is in the (merged) document
-    source: str  # the file it is written in
-    line: int
-    col: int
-    text: str  # as written (a free label's entry: "label: text")
-    context: str  # the source file and where in it, for a PO entry: stable while the base text stays put
-    whole: Pointer  # the value a translation replaces: the text itself, or its list of texts or label mapping
-    language: str  # the language it is written in
-    build: str  # the language of the guide that shows it
-    translated: bool = False
 
 
 def _segments(data: Any, schema: dict[str, Any], pointer: Pointer) -> tuple[list[Any], Pointer]:

@@ -18,8 +18,9 @@ from typing import Any
 import polib
 import yaml
 
-from .coverage import Text, translation_name
+from .coverage import translation_name
 from .errors import ERROR, WARNING, Problem
+from .project import Text
 from .yamlpos import LoadError, decode, parse
 
 

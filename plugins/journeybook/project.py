@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from . import model
 from .errors import Problem, has_errors
-
-if TYPE_CHECKING:
-    from .coverage import Text
 
 
 @dataclass(frozen=True)
@@ -33,6 +30,24 @@ class Project:
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve() if not Path(name).is_absolute() else Path(name)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text a guide shows that was written in another language than the guide's (see ``coverage``)."""
+
+    kind: str  # playbook | persona | touchpoint | journey
+    id: str  # the file's id ("playbook" for playbook.yml)
+    pointer: tuple[Any, ...]  # where it is in the (merged) document
+    source: str  # the file it is written in
+    line: int
+    col: int
+    text: str  # as written (a free label's entry: "label: text")
+    context: str  # the source file and where in it, for a PO entry: stable while the base text stays put
+    whole: tuple[Any, ...]  # what a translation replaces: the text itself, or its list of texts or label mapping
+    language: str  # the language it is written in
+    build: str  # the language of the guide that shows it
+    translated: bool = False
 
 
 @dataclass
