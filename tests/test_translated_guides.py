@@ -102,3 +102,19 @@ def test_each_static_i18n_language_shows_its_translations(tmp_path: Path) -> Non
     assert "Buying a bike" in english and "Surprise shipping costs" in english
     assert "Een fiets kopen" in dutch and "Verrassende verzendkosten" in dutch and "Buying a bike" not in dutch
     assert "Show shipping costs early" in dutch  # not translated: shown as written
+
+
+def test_validate_checks_each_static_i18n_language(tmp_path: Path) -> None:
+    files = dict(MINIMAL)
+    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  - search\n", "  - search\n" + I18N)
+    files["journeys/bike.nl.yml"] = "title: Een fiets kopen\n"
+    project = write(tmp_path, files)
+    result = run_cli("validate", project)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stdout
+    assert ("journeys/touchpoints/webshop.yml:1:7: warning: untranslated: the guide in 'nl' shows this text in 'en' "
+            "(translate it in journeys/touchpoints/webshop.nl.yml) (in the 'nl' build)") in lines
+    assert not any(line.startswith("journeys/bike.yml:1:8:") for line in lines)  # the title is translated
+    assert run_cli("validate", project, "--strict").returncode == 1
+    coverage = run_cli("translations", "nl", "--dir", project).stdout.splitlines()
+    assert "journeys/bike.yml: 1 of 2 translated, 1 untranslated" in coverage

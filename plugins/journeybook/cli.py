@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import errors
-from .config import find_config, option_problems, project_from_config
+from .config import find_config, i18n_languages, option_problems, project_from_config, read_config
 from .coverage import untranslated_warnings
 from .errors import Problem
 from .files import rel
@@ -80,14 +80,16 @@ def _clients(project: Project) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (p / "client.yml").exists())
 
 
-def validate_all(project: Project, client: str | None = None) -> list[Problem]:
+def validate_all(project: Project, client: str | None = None, languages: tuple[str, ...] = ()) -> list[Problem]:
     """Problems of the base playbook and of every client guide (or of one client).
 
     A base file's problem is reported once, as the base check words it; a problem
-    that only a client's guide has in a base file says which client.
+    that only a client's guide has in a base file says which client. The further
+    ``languages`` of a mkdocs-static-i18n site are checked as guides of their own.
     """
-    def problems(target: str | None) -> list[Problem]:
-        result = load(dataclasses.replace(project, client=target))
+    def problems(target: str | None, language: str | None = None) -> list[Problem]:
+        other = {"language": language, "base_language": project.base_language or project.language} if language else {}
+        result = load(dataclasses.replace(project, client=target, **other))
         return result.problems + untranslated_warnings(result.texts)
 
     if client:
@@ -102,6 +104,10 @@ def validate_all(project: Project, client: str | None = None) -> list[Problem]:
             if not problem.path.startswith(own):
                 problem = dataclasses.replace(problem, message=f"{problem.message} (in the guide of client '{target}')")
             found.add(problem)
+    for language in languages:
+        for problem in problems(None, language):
+            if problem not in found and (problem.path, problem.line, problem.col) not in located:
+                found.add(dataclasses.replace(problem, message=f"{problem.message} (in the '{language}' build)"))
     return sorted(found)
 
 
@@ -134,7 +140,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return _unknown_client(args.client, _clients(project))
     config_file = find_config(root)
     option_found = option_problems(config_file, root.resolve()) if config_file else []
-    problems = sorted(option_found + validate_all(project, args.client))
+    languages = () if args.client else tuple(i18n_languages(read_config(config_file))[1]) if config_file else ()
+    problems = sorted(option_found + validate_all(project, args.client, languages))
     _print_problems(problems, args.format)
     failing = [p for p in problems if p.is_error or args.strict]
     return EXIT_PROBLEMS if failing else EXIT_OK
@@ -144,7 +151,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .config import read_config
     from .plugin.publish import build_sites, mkdocs_build, publish
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
@@ -248,7 +254,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
     if args.client:
         project = dataclasses.replace(project, client=args.client)
     else:
-        project = dataclasses.replace(project, language=args.lang, base_language=project.language)
+        base = project.base_language or project.language
+        project = dataclasses.replace(project, language=args.lang, base_language=base)
     result = load(project)
     if result.playbook is None:
         _print_problems([p for p in result.problems if p.is_error], "text")

@@ -67,14 +67,28 @@ def read_config(path: Path, depth: int = 0) -> dict[str, Any]:
     return data
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+def plugin_options(config: dict[str, Any], name: str = "journeybook") -> dict[str, Any]:
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):
         plugins = [{k: v} for k, v in plugins.items()]
     for entry in plugins:
-        if isinstance(entry, dict) and "journeybook" in entry:
-            return dict(entry["journeybook"] or {})
+        if isinstance(entry, dict) and name in entry:
+            found = entry[name]
+            return dict(found) if isinstance(found, dict) else {}
     return {}
+
+
+def i18n_languages(config: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """mkdocs-static-i18n's default language, and the further languages it builds."""
+    default, others = None, []
+    for entry in plugin_options(config, "i18n").get("languages") or []:
+        if not isinstance(entry, dict) or not entry.get("locale"):
+            continue
+        if entry.get("default"):
+            default = str(entry["locale"])
+        elif entry.get("build", True) is not False:
+            others.append(str(entry["locale"]))
+    return default, others
 
 
 def option_problems(config_file: Path, root: Path, depth: int = 0) -> list[Problem]:
@@ -115,4 +129,5 @@ def project_from_config(root: Path, config_file: Path | None = None, client: str
         site_name=str(config.get("site_name") or "Playbook"),
         language=str(theme.get("language") or "en"),
         client=client if client is not None else options.get("client"),
+        base_language=i18n_languages(config)[0],
     )
