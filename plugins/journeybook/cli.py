@@ -88,8 +88,10 @@ def validate_all(project: Project, client: str | None = None, languages: tuple[s
     ``languages`` of a mkdocs-static-i18n site are checked as guides of their own.
     """
     def problems(target: str | None, language: str | None = None) -> list[Problem]:
-        other = {"language": language, "base_language": project.base_language or project.language} if language else {}
-        result = load(dataclasses.replace(project, client=target, **other))
+        base = project.base_language or project.language
+        built = dataclasses.replace(project, client=target, language=language or project.language,
+                                    base_language=base if language else project.base_language)
+        result = load(built)
         return result.problems + untranslated_warnings(result.texts)
 
     if client:
