@@ -72,7 +72,8 @@ def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> 
 def test_serve_shows_an_edited_template_override(tmp_path: Path) -> None:
     """A user's override of a journeybook template (<custom_dir>/journeybook/...) shows on the next reload."""
     files = dict(MINIMAL)
-    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    theme = "  name: material\n  custom_dir: overrides\n"
+    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  name: material\n", theme)
     files["overrides/journeybook/sources.html"] = "<h1>Our sources</h1>\n<p>First wording of the override</p>\n"
     project = write(tmp_path, files)
     port = free_port()

@@ -84,7 +84,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
         """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
         candidate = config_dir.parent.parent
-        if (config_dir / "client.yml").is_file() and (candidate / self.options.clients_dir).resolve() == config_dir.parent:
+        in_clients_dir = (candidate / self.options.clients_dir).resolve() == config_dir.parent
+        if (config_dir / "client.yml").is_file() and in_clients_dir:
             return candidate, self.options.client or config_dir.name
         return config_dir, self.options.client
 

@@ -60,7 +60,8 @@ class State:
             raise PluginError(f"journeybook: the playbook has {count} error(s); nothing was built")
         warnings = [p for p in result.problems if not p.is_error]
         if config.strict and warnings:  # counted here too: `mkdocs build --strict -q` drops warnings
-            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n" + errors.format_text(warnings))
+            listed = errors.format_text(warnings)
+            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n" + listed)
         options = RenderOptions(
             language=result.playbook.language,
             scope=scope,
