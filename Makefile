@@ -16,7 +16,7 @@ TEST_LOCK := requirements/test.lock
 PYTEST := -m pytest -q -p no:cacheprovider
 NOBROWSER := --ignore=tests/browser
 
-.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser
+.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser dist
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -76,8 +76,16 @@ lock: $(TSTAMP)
 	$(UV) pip compile -q --universal --generate-hashes pyproject.toml -o $(SITE_LOCK)
 	$(UV) pip compile -q --universal --generate-hashes --extra test pyproject.toml -o $(TEST_LOCK)
 
+# A wheel and an sdist in dist/ (`pip install dist/journeybook-*.whl` anywhere); the sdist leaves the
+# tests out (they need the whole repository: the sample playbook, Chromium), see MANIFEST.in.
+dist: $(TSTAMP)
+	rm -rf dist
+	$(UV) build -q --python $(PY) --out-dir dist .
+	$(PY) -c "import sys, tarfile; names = tarfile.open(next(__import__('pathlib').Path('dist').glob('*.tar.gz'))).getnames(); sys.exit([n for n in names if '/tests/' in n] and 'tests in the sdist')"
+	@ls dist
+
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache

@@ -39,6 +39,10 @@ PATTERNS = {
     r"^[a-z]{2}(-[A-Za-z]{2})?$": "a language code such as `en`, `nl` or `nl-BE`",
 }
 INTRO = """\
+---
+render_macros: false  # mkdocs-macros: the page shows {{ brand.<key> }} as written
+---
+
 # YAML reference
 
 Every key journeybook reads, file by file. **Required** keys must be there
@@ -265,7 +269,8 @@ def _code(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Plain text in one table cell: on one line, its ``|`` and ``<`` not read as Markdown."""
+    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
 
 
 def kind_section(kind: str, documents: list[Any]) -> str:
