@@ -15,8 +15,8 @@ from inprocess import build, logs  # noqa: F401 (logs is a fixture)
 from journeybook.config import project_from_config
 from journeybook.reference import reference_page
 
-REFERENCE = REPO / "content" / "editors" / "reference.md"
-GUIDE = REPO / "content" / "editors" / "index.md"
+REFERENCE = REPO / "content" / "for-editors" / "reference.md"
+GUIDE = REPO / "content" / "for-editors" / "index.md"
 README = REPO / "README.md"
 
 
@@ -38,40 +38,39 @@ def section(markdown: str, heading: str) -> str:
 def test_the_published_reference_is_current() -> None:
     expected = reference_page(project_from_config(REPO))
     assert REFERENCE.read_text(encoding="utf-8") == expected, (
-        "content/editors/reference.md is out of date: run "
-        "`journeybook reference --out content/editors/reference.md`")
+        "content/for-editors/reference.md is out of date: run "
+        "`journeybook reference --out content/for-editors/reference.md`")
 
 
 def rows_of(page: str) -> dict[str, str]:
-    """Table rows of the reference by their key column."""
-    return {m.group(1): m.group(0) for m in re.finditer(r"^\| `([^`]+)` \|.*$", page, flags=re.M)}
+    """The reference's entries (one list item per key) by their key."""
+    return {m.group(1): m.group(0) for m in re.finditer(r"^- `([^`]+)` .*$", page, flags=re.M)}
 
 
-def test_the_reference_has_a_row_per_key_with_examples_from_the_projects_files(tmp_path: Path) -> None:
+def test_the_reference_has_an_entry_per_key_with_examples_from_the_projects_files(tmp_path: Path) -> None:
     project = minimal_project(tmp_path)
     page = run_cli("reference", project, "--out", tmp_path / "out" / "ref.md", cwd=project)
     assert page.returncode == 0, page.stderr
     rows = rows_of((tmp_path / "out" / "ref.md").read_text(encoding="utf-8"))
-    assert rows["checklist[].priority"] == (
-        "| `checklist[].priority` | one of the values |  | must, should (default) or could.<br>"
-        # no file sets it: the default
-        "Allowed: `must`, `should` (default), `could`.<br>Example: `priority: should` |")
+    assert rows["checklist[].priority"] == (  # no file sets it: the default
+        "- `checklist[].priority` (one of the values): must, should (default) or could. "
+        "Allowed: `must`, `should` (default), `could`. Example: `priority: should`")
     assert rows["checklist[].id"] == (
-        "| `checklist[].id` | id | yes | Keys the reader's saved tick; keep it when the text changes.<br>"
-        "Allowed: lower-case letters, digits and single hyphens, at most 64 characters.<br>"
-        "Example: `id: no-surprises` |")
-    assert rows["sources[].year"].endswith("Allowed: 1900 to 2100.<br>Example: `year: 2019` |")
+        "- `checklist[].id` (id, **required**): Keys the reader's saved tick; keep it when the text changes. "
+        "Allowed: lower-case letters, digits and single hyphens, at most 64 characters. Example: `id: no-surprises`")
+    assert rows["sources[].year"].endswith("Allowed: 1900 to 2100. Example: `year: 2019`")
     assert rows["phases.<phase-id>.touchpoints"] == (
-        "| `phases.<phase-id>.touchpoints` | list of touchpoint ids or mappings (keys below) |  | "
-        "The touchpoints used in this phase.<br>Example: `touchpoints: [checkout]` |")
-    assert rows["phases.<phase-id>.touchpoints[].ref"].startswith("| `phases.<phase-id>.touchpoints[].ref` | "
-                                                                 "touchpoint id | yes |")
-    assert rows["needs.latent"].startswith("| `needs.latent` | list of texts |  | Unconscious needs. |")  # no example
-    assert rows["vars"] == ("| `vars` | mapping: &lt;name> → text |  | Values for {{ brand.&lt;key> }} in text.<br>"
-                            "Allowed: keys matching `^[a-z_][a-z0-9_]*$`. |")
+        "- `phases.<phase-id>.touchpoints` (list of touchpoint ids or mappings): "
+        "The touchpoints used in this phase. Example: `touchpoints: [checkout]`")
+    assert rows["phases.<phase-id>.touchpoints[].ref"].startswith(
+        "- `phases.<phase-id>.touchpoints[].ref` (touchpoint id, **required**): ")
+    assert rows["needs.latent"] == "- `needs.latent` (list of texts): Unconscious needs."  # no file: no example
+    assert rows["vars"] == ("- `vars` (mapping: &lt;name> → text): Values for {{ brand.&lt;key> }} in text. "
+                            "Allowed: keys matching `^[a-z_][a-z0-9_]*$`.")
     score = "phases.<phase-id>.emotion.score"
-    assert rows[score].startswith(f"| `{score}` | whole number | yes |")
-    assert "persona_notes.<persona-id>.note" in " ".join(rows)
+    assert rows[score].startswith(f"- `{score}` (whole number, **required**): ")
+    assert "phases.<phase-id>.persona_notes.<persona-id>.note" in rows
+    assert list(rows)[:3] == ["title", "phases", "phases[].id"]  # declaration order, depth first
 
 
 def test_reference_examples_are_written_as_an_editor_would(tmp_path: Path) -> None:
@@ -80,13 +79,16 @@ def test_reference_examples_are_written_as_an_editor_would(tmp_path: Path) -> No
                                      "about: |\n  First line\n  second line\n"
                                      "demographics: {age: 41, city: Utrecht}\n"
                                      "goals: [One, Two, Three, Four]\n",
+        "journeys/buy.yml": "title: Buy\npersonas: [ann]\nphases:\n  purchase:\n    touchpoints: [checkout]\n"
+                            "    emotion: {score: 2, note: Hm}\n  service:\n    emotion: 4\n",
     })
     rows = rows_of(reference_page(project_from_config(project)))
-    assert rows["role"].endswith('Example: `role: "Parent: busy"` |')
-    assert rows["quote"].endswith("Example: `quote: Fine` |")
-    assert rows["about"].endswith("Example: `about: First line …` |")
-    assert rows["demographics"].endswith("Example: `demographics: {age: 41, city: Utrecht}` |")
-    assert rows["goals"].endswith("Example: `goals: [One, Two, Three, …]` |")
+    assert rows["role"].endswith('Example: `role: "Parent: busy"`')
+    assert rows["quote"].endswith("Example: `quote: Fine`")
+    assert rows["about"].endswith("Example: `about: First line …`")
+    assert rows["demographics"].endswith("Example: `demographics: {age: 41, city: Utrecht}`")
+    assert rows["goals"].endswith("Example: `goals: [One, Two, Three, …]`")
+    assert rows["phases.<phase-id>.emotion"].endswith("Example: `emotion: 4`")  # not the mapping: its keys follow
 
 
 def test_the_reference_command_needs_an_existing_project(tmp_path: Path) -> None:
@@ -123,9 +125,9 @@ def test_the_guide_covers_each_task_and_links_the_reference() -> None:
 
 def test_the_guide_and_the_reference_are_reachable_from_the_home_page(sample_site: Path) -> None:
     home = (sample_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="editors/"' in home and 'href="editors/reference/"' in home
-    reference = (sample_site / "editors" / "reference" / "index.html").read_text(encoding="utf-8")
-    assert "<code>checklist[].priority</code>" in reference
+    assert 'href="for-editors/"' in home and 'href="for-editors/reference/"' in home
+    reference = (sample_site / "for-editors" / "reference" / "index.html").read_text(encoding="utf-8")
+    assert "<li><code>checklist[].priority</code> (one of the values): " in reference
     assert "{{ brand.&lt;key&gt; }}" in reference  # text, not a tag
 
 

@@ -45,9 +45,10 @@ render_macros: false  # mkdocs-macros: the page shows {{ brand.<key> }} as writt
 
 # YAML reference
 
-Every key journeybook reads, file by file. **Required** keys must be there
-when their parent is (a key under a list item is required in each item); all
-other keys may be left out. A key written `checklist[].id` is the `id` of each
+Every key journeybook reads, file by file: what kind of value it takes,
+what it is for, the values it allows and an example. **Required** keys must
+be there when their parent is (a key under a list item is required in each
+item); all other keys may be left out. A key written `checklist[].id` is the `id` of each
 item in the `checklist` list; `<phase-id>` stands for a key you choose from a
 list of ids. Any key starting with `x-` is yours: journeybook ignores it.
 
@@ -75,6 +76,7 @@ class Row:
     description: str
     default: Any = None
     enum: tuple[Any, ...] = ()
+    nested: bool = False  # keys inside its value have rows of their own
 
 
 # --------------------------------------------------------------------------- from the schema
@@ -98,7 +100,7 @@ def _type_name(sub: dict[str, Any]) -> str:
         return f"list of {_plural(_type_name(sub['items']))}"
     if kind == "object":
         if "properties" in sub:
-            return "mapping (keys below)"
+            return "mapping"
         return f"mapping: {_key_name(sub)} → {_type_name(sub['additionalProperties'])}"
     if sub.get("pattern") == schema.ID_PATTERN:
         return "id"
@@ -107,7 +109,7 @@ def _type_name(sub: dict[str, Any]) -> str:
 
 def _plural(name: str) -> str:
     """``name`` of each branch in the plural: 'touchpoint id or mapping' -> 'touchpoint ids or mappings'."""
-    words = {"text": "texts", "Markdown": "Markdown texts", "mapping (keys below)": "mappings (keys below)",
+    words = {"text": "texts", "Markdown": "Markdown texts", "mapping": "mappings",
              "whole number": "whole numbers", "one of the values": "values from a fixed set"}
     return " or ".join(words.get(part, part + "s") for part in name.split(" or "))
 
@@ -150,9 +152,10 @@ def rows(sub: dict[str, Any], path: tuple[str, ...] = ()) -> Iterator[Row]:
             continue
         required = set(branch.get("required", ()))
         for key, prop in branch.get("properties", {}).items():
+            inner = list(_inner_rows(prop, path + (key,)))
             yield Row(path + (key,), _type_name(prop), key in required, _allowed(prop), _description(prop),
-                      prop.get("default"), tuple(prop.get("enum", ())))
-            yield from _inner_rows(prop, path + (key,))
+                      prop.get("default"), tuple(prop.get("enum", ())), bool(inner))
+            yield from inner
 
 
 def _inner_rows(prop: dict[str, Any], path: tuple[str, ...]) -> Iterator[Row]:
@@ -239,10 +242,9 @@ def example(row: Row, documents: list[Any]) -> str | None:
     key = row.path[-1]
     if key == ITEM:
         key = row.path[-2]
-    nested = "keys below" in row.kind  # its rows below show the keys: here only a value written short
     for doc in documents:
         for value in _values_at(doc, row.path):
-            if nested and (isinstance(value, dict) or isinstance(value, list) and any(isinstance(v, dict)
+            if row.nested and (isinstance(value, dict) or isinstance(value, list) and any(isinstance(v, dict)
                                                                                       for v in value)):
                 continue
             if isinstance(value, str) and "\n" in value.strip():  # a block: its first line
@@ -262,31 +264,35 @@ def _shorten(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """``text`` as inline code (Python-Markdown's tables keep a ``|`` inside code in its cell)."""
+    """``text`` as inline code."""
     fence = "``" if "`" in text else "`"
     pad = " " if "`" in text else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _cell(text: str) -> str:
-    """Plain text in one table cell: on one line, its ``|`` and ``<`` not read as Markdown."""
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
+def _text(text: str) -> str:
+    """Plain text on one line, its ``<`` not read as an HTML tag."""
+    return " ".join(text.split()).replace("<", "&lt;")
+
+
+def key_entry(row: Row, documents: list[Any]) -> str:
+    """One list entry: the key, its type, whether required; its description, allowed values and example."""
+    path = ".".join(row.path).replace(".[]", "[]")
+    head = f"- {_code(path)} ({_text(row.kind)}{', **required**' if row.required else ''}): "
+    details = [_text(row.description)]
+    if row.allowed:
+        details.append(f"Allowed: {_text(row.allowed)}.")
+    shown = example(row, documents)
+    if shown is not None:
+        details.append(f"Example: {_code(shown)}")
+    return head + " ".join(details)
 
 
 def kind_section(kind: str, documents: list[Any]) -> str:
     sub = schema.SCHEMAS[kind]
-    about = _cell(sub.get("description", "").split(": ", 1)[-1])
-    lines = [f"## {kind.capitalize()}", "", f"File: {WHERE[kind]}. {about[:1].upper()}{about[1:]}",
-             "", "| Key | Type | Required | Description |", "|---|---|---|---|"]
-    for row in rows(sub):
-        details = [_cell(row.description)]
-        if row.allowed:
-            details.append(f"Allowed: {_cell(row.allowed)}.")
-        shown = example(row, documents)
-        if shown is not None:
-            details.append(f"Example: {_code(shown)}")
-        lines.append(f"| {_code('.'.join(row.path).replace('.[]', '[]'))} | {_cell(row.kind)} | "
-                     f"{'yes' if row.required else ''} | {'<br>'.join(details)} |")
+    about = _text(sub.get("description", "").split(": ", 1)[-1])
+    lines = [f"## {kind.capitalize()}", "", f"File: {WHERE[kind]}. {about[:1].upper()}{about[1:]}", ""]
+    lines += [key_entry(row, documents) for row in rows(sub)]
     return "\n".join(lines) + "\n"
 
 
