@@ -81,7 +81,8 @@ lock: $(TSTAMP)
 dist: $(TSTAMP)
 	rm -rf dist
 	$(UV) build -q --python $(PY) --out-dir dist .
-	$(PY) -c "import sys, tarfile; names = tarfile.open(next(__import__('pathlib').Path('dist').glob('*.tar.gz'))).getnames(); sys.exit([n for n in names if '/tests/' in n] and 'tests in the sdist')"
+	$(PY) -c "import pathlib, sys, tarfile; sdist = next(pathlib.Path('dist').glob('*.tar.gz')); \
+	  sys.exit('tests in the sdist' if any('/tests/' in n for n in tarfile.open(sdist).getnames()) else 0)"
 	@ls dist
 
 bench: $(TSTAMP)
