@@ -137,16 +137,16 @@ EVIDENCE = list_of(ref("source", "A source id from playbook.yml."), "Sources tha
 PLAYBOOK = obj(
     {
         "title": text("Playbook title; defaults to site_name."),
-        "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
-                     "description": "The language the playbook's texts are written in; default: the site's "
-                                    "theme.language. A guide in another language shows <name>.<lang>.yml "
-                                    "translations."},
         "phases": list_of(
             PHASE, "The phase model journeys use; default: awareness, consideration, purchase, service, loyalty.", 1
         ),
         "categories": list_of(CATEGORY, "Touchpoint categories.", 1),
         "channels": list_of(CHANNEL, "Where contact happens."),
         "sources": list_of(SOURCE, "Figures with where they come from."),
+        "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
+                     "description": "The language the playbook's texts are written in; default: the site's "
+                                    "theme.language. A guide in another language shows <name>.<lang>.yml "
+                                    "translations."},
     },
     description="journeys/playbook.yml: phases, categories, channels and sources.",
 )
