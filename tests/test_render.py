@@ -205,7 +205,9 @@ def _check_checklists(dom: Node, scope: str) -> dict[str, int]:
         assert section.find("button", "jb-reset").attrs["data-jb-reset"] == tp
         export = section.find("button", "jb-export")
         assert export.attrs["data-jb-export"] == tp and export.attrs["data-jb-filename"] == f"{tp}-checklist.csv"
-        assert "hidden" in section.find("span", "jb-checklist__actions").attrs
+        assert "hidden" in section.find("span", "jb-checklist__menu").attrs  # journeybook.js shows the menu
+        assert "hidden" in section.find("span", "jb-checklist__actions").attrs  # and the menu opens it
+        assert "hidden" in section.find("div", "jb-checklist__undo").attrs
         found[tp] = len(boxes)
     return found
 
@@ -223,13 +225,26 @@ def test_checklist_hooks_on_phase_pages(pages):
     assert "Keep it short." in dom.find("div", "jb-checklist__note").text()
 
 
-def test_touchpoints_index_shows_every_checklist_grouped_by_category(pages):
+def test_touchpoints_index_shows_overview_cards_grouped_by_category(pages):
     dom = parse(pages["touchpoints/index.md"].html)
-    assert _check_checklists(dom, "acme") == {"seo": 1, "reviews": 2, "checkout": 3}
+    assert _check_checklists(dom, "acme") == {}  # the checklists live on the touchpoint and phase pages
+    assert dom.find_all("input") == []
     h2s = [n.text() for n in dom.find_all("h2") if n.attrs["id"].startswith("jb-cat-")]
     assert h2s == ["Search engine optimisation", "Reviews", "Checkout"]  # the playbook's category order
     reviews = dom.find("section", "jb-category", data_jb_category="reviews")
-    assert [s.attrs["data-jb-checklist"] for s in reviews.find_all("section", "jb-checklist")] == ["reviews"]
+    cards = reviews.find_all("li", "jb-tp-card")
+    assert [c.attrs["data-jb-summary"] for c in cards] == ["reviews"]
+    checkout = dom.find("li", "jb-tp-card", data_jb_summary="checkout")
+    assert checkout.attrs["data-jb-scope"] == "acme"
+    assert checkout.attrs["data-jb-items"] == "guest-checkout payment-methods progress"
+    assert [a.attrs["href"] for a in checkout.find("h3").find_all("a")] == ["checkout/"]
+    assert " ".join(checkout.find("p", "jb-tp-card__used").text().split()) == "Used in: First purchase (Purchase)"
+    assert [b.text() for b in checkout.find("p", "jb-tp-card__counts").find_all("span")] == [
+        "1 must", "1 should", "1 could"]
+    assert checkout.find("span", "jb-progress").attrs["data-jb-progress"] == "checkout"
+    assert checkout.find("span", "jb-progress").text() == "0/3"
+    assert [b.text() for b in dom.find("li", "jb-tp-card", data_jb_summary="reviews")
+            .find("p", "jb-tp-card__counts").find_all("span")] == ["1 must", "1 should"]
 
 
 def test_touchpoint_page(pages):
@@ -251,7 +266,9 @@ def test_item_ids_stay_unique_when_ids_collide():
     from journeybook.model import ChecklistItem, Touchpoint
     playbook.touchpoints["a-b"] = Touchpoint("a-b", "x.yml", "AB", "seo", [ChecklistItem("c", "one")])
     playbook.touchpoints["a"] = Touchpoint("a", "y.yml", "A", "seo", [ChecklistItem("b-c", "two")])
-    page = next(p for p in render_pages(playbook, RenderOptions()) if p.src_uri == "touchpoints/index.md")
+    from journeybook.model import TouchpointUse
+    playbook.journeys["first-purchase"].phases[0].touchpoints[:] = [TouchpointUse("a-b"), TouchpointUse("a")]
+    page = next(p for p in render_pages(playbook, RenderOptions()) if p.src_uri == f"{J}/awareness.md")
     dom = parse(page.html)
     found = _check_checklists(dom, "journeybook")
     assert found["a"] == 1 and found["a-b"] == 1
@@ -378,7 +395,7 @@ def test_sources_page_lists_every_source_and_who_cites_it(pages):
     wait = items[0]
     assert "Almost 90%" in wait.text() and "Example Research" in wait.text() and "2021" in wait.text()
     cited = [a.text() for a in wait.find("p", "jb-source__cited").find_all("a")]
-    assert cited == ["Purchase – First purchase", "Touchpoints", "Checkout"]
+    assert cited == ["Purchase – First purchase", "Checkout"]  # the touchpoints index shows no checklist items
     assert "Not cited" in items[2].text()
 
 
@@ -560,8 +577,9 @@ def test_nav_covers_every_page_once(pages):
     assert journey.src_uri_of_index == f"{J}/index.md"
     assert [c.title for c in journey.children] == ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
     groups = nav[2].children
-    assert [g.title for g in groups] == ["Search engine optimisation", "Reviews", "Checkout"]
-    assert groups[2].children == [NavLink("Checkout", "touchpoints/checkout.md")]
+    # a category with one touchpoint is no level of its own (not "Checkout › Checkout")
+    assert groups == [NavLink("Search engine optimisation", "touchpoints/seo.md"),
+                      NavLink("Review sites", "touchpoints/reviews.md"), NavLink("Checkout", "touchpoints/checkout.md")]
     nl = build_nav(sample_playbook("nl"), RenderOptions(language="nl"))
     assert [s.title for s in nl] == ["Klantreizen", "Persona's", "Contactmomenten", "Bronnen"]
 

@@ -25,8 +25,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..options import NAMES, Options, declared
-from ..render import PageSpec
 from ..project import Project
+from ..render import PageSpec
+from ..render.urls import Urls
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
 from .pages import edit_url, toc_tokens, without_blank_lines
@@ -108,8 +109,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
         page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
-        if is_journey_map(spec.src_uri):
-            page.meta["hide"] = ["toc"]  # the journey map needs the width
+        if is_journey_map(spec.src_uri) or spec.src_uri == Urls.touchpoints_src():
+            page.meta["hide"] = ["toc"]  # the journey map and the touchpoint cards need the width
         return ""
 
     def _rendered(self, src_uri: str) -> PageSpec | None:

@@ -143,12 +143,23 @@ class Planner:
         return plan
 
     def _touchpoints_index(self) -> PagePlan:
+        """Overview cards grouped by category; the checklists live on the touchpoint and phase pages."""
         groups = self.site.touchpoints_by_category()
+        used_in = {tp.id: self._used_in(tp) for _, tps in groups for tp in tps}
         plan = self._plan(self.urls.touchpoints_src(), self.labels["touchpoints"], "touchpoints_index.html",
-                          "touchpoints", self.playbook.playbook_path, groups=groups)
-        plan.cites = self.site.touchpoints_index_citations()
-        plan.reserved = (*(f"jb-cat-{c.id}" for c, _ in groups), *(f"jb-cl-{tp.id}" for _, tps in groups for tp in tps))
+                          "touchpoints", self.playbook.playbook_path, groups=groups, used_in=used_in)
+        plan.reserved = tuple(f"jb-cat-{c.id}" for c, _ in groups)
         return plan
+
+    def _used_in(self, tp: Touchpoint) -> list[tuple[Journey, list[str]]]:
+        """The journeys that use a touchpoint, in order, each with the names of its phases that do."""
+        out: dict[str, tuple[Journey, list[str]]] = {}
+        for use in self.site.uses.get(tp.id, []):
+            names = out.setdefault(use.journey.id, (use.journey, []))[1]
+            name = self.site.phase_name(use.entry.phase)
+            if name not in names:
+                names.append(name)
+        return list(out.values())
 
     def _touchpoint(self, tp: Touchpoint) -> PagePlan:
         plan = self._plan(self.urls.touchpoint_src(tp.id), tp.name, "touchpoint.html", "touchpoints",

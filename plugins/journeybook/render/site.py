@@ -103,10 +103,6 @@ class Site:
     def touchpoint_citations(self, tp: Touchpoint) -> tuple[Source, ...]:
         return self.known_sources([*tp.evidence, *self.item_evidence(tp.checklist)])
 
-    def touchpoints_index_citations(self) -> tuple[Source, ...]:
-        items = [i for _, tps in self.touchpoints_by_category() for tp in tps for i in tp.checklist]
-        return self.known_sources(self.item_evidence(items))
-
     # emotion curve -----------------------------------------------------------
     def curve_line(self, journey: Journey, label: str, persona_id: str | None = None) -> CurveLine:
         """The journey's curve; for a persona, its own emotions replace the phase's where given."""
