@@ -173,6 +173,16 @@
     });
   }
 
+  /* The running header on paper (journeybook.css, @page jb) shows the page's title. */
+  function printTitle() {
+    var root = document.documentElement;
+    if (document.querySelector('.md-typeset [class*="jb-"]')) {
+      root.style.setProperty("--jb-print-title", JSON.stringify(document.title));
+    } else {
+      root.style.removeProperty("--jb-print-title");
+    }
+  }
+
   /* Page set-up: safe to run any number of times on the same document. */
   function init() {
     sections(null).forEach(function (section) {
@@ -187,6 +197,7 @@
     });
     render(null);
     markInternalLinks();
+    printTitle();
   }
 
   /* The actions menu: a disclosure button; Escape or a click elsewhere closes it. */
