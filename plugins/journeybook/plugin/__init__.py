@@ -109,7 +109,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
         if is_journey_map(spec.src_uri):
-            page.meta["hide"] = ["toc"]  # the journey map needs the width
+            page.meta["hide"] = ["navigation", "toc"]  # the journey map needs the full width
         return ""
 
     def _rendered(self, src_uri: str) -> PageSpec | None:
