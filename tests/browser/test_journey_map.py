@@ -49,6 +49,13 @@ def test_five_phases_fit_a_1440_px_screen(new_context, site: Site) -> None:
             assert head["width"] >= 150, (journey["id"], head)  # a column, not a sliver
         overflow = page.eval_on_selector(".jb-map", "el => el.scrollWidth - el.clientWidth")
         assert overflow <= 0, f"{journey['id']}: the map scrolls sideways by {overflow}px at 1440px"
+        # halfway down the map the phase headers are still on screen
+        grid = page.locator(".jb-map").bounding_box()
+        assert grid is not None
+        page.evaluate("y => window.scrollTo(0, y)", grid["y"] + grid["height"] / 2)
+        for head in page.locator(".jb-map__head").all():
+            box = head.bounding_box()
+            assert box is not None and 0 <= box["y"] < WIDE["height"] / 4, (journey["id"], box)
         # no sidebars on the map page
         assert not page.locator(".md-sidebar--primary").is_visible()
         assert not page.locator(".md-sidebar--secondary").is_visible()
