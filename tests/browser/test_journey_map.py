@@ -106,7 +106,7 @@ def test_phone_map_is_phase_cards_with_the_name_in_view(new_context, site: Site)
     assert box is not None
     page.evaluate("y => window.scrollTo(0, y)", box["y"] + page.evaluate("scrollY") + box["height"] / 2)
     head = card.locator(".jb-map__head").bounding_box()
-    assert head is not None and 0 <= head["y"] and head["y"] + head["height"] <= PHONE["height"], head
+    assert head is not None and head["y"] >= 0 and head["y"] + head["height"] <= PHONE["height"], head
     # the curve fits the screen, and nothing on the map is set smaller than 12 px
     curve = page.locator(".jb-emotion-curve").bounding_box()
     assert curve is not None and curve["x"] >= 0 and curve["x"] + curve["width"] <= PHONE["width"]
