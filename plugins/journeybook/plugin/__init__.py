@@ -112,8 +112,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
         page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
-        if is_journey_map(spec.src_uri) or spec.src_uri == Urls.touchpoints_src():
-            page.meta["hide"] = ["toc"]  # the journey map and the touchpoint cards need the width
+        if is_journey_map(spec.src_uri):
+            page.meta["hide"] = ["navigation", "toc"]  # the journey map needs the full width
+        elif spec.src_uri == Urls.touchpoints_src():
+            page.meta["hide"] = ["toc"]  # the touchpoint cards need the width
         return ""
 
     def _rendered(self, src_uri: str) -> PageSpec | None:

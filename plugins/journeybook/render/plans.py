@@ -36,10 +36,12 @@ class MapColumn:
     name: str
     touchpoints: list[TouchpointOnPage]
     step_emotions: list[Step]
+    number: int = 1  # 1-based position in the journey
 
 
 MAP_ROWS = (
-    "goal", "actions", "questions", "touchpoints", "emotion", "pain_points", "opportunities", "moments_of_truth",
+    "goal", "actions", "questions", "touchpoints", "curve", "emotion", "pain_points", "opportunities",
+    "moments_of_truth",
 )
 
 
@@ -49,8 +51,8 @@ def _map_rows(columns: list[MapColumn]) -> tuple[str, ...]:
     def filled(row: str, col: MapColumn) -> bool:
         if row == "touchpoints":
             return bool(col.touchpoints)
-        if row == "emotion":
-            return col.entry.emotion is not None or bool(col.step_emotions)
+        if row in ("curve", "emotion"):
+            return col.entry.emotion is not None or bool(col.step_emotions) or bool(col.entry.persona_emotions)
         return bool(getattr(col.entry, row))
 
     return tuple(row for row in MAP_ROWS if any(filled(row, col) for col in columns))
@@ -99,8 +101,8 @@ class Planner:
     def _journey(self, journey: Journey) -> PagePlan:
         columns = [
             MapColumn(entry, self.site.phase_name(entry.phase), self.site.phase_touchpoints(entry),
-                      [s for s in entry.steps if s.emotion is not None])
-            for entry in journey.phases
+                      [s for s in entry.steps if s.emotion is not None], number)
+            for number, entry in enumerate(journey.phases, start=1)
         ]
         plan = self._plan(self.urls.journey_src(journey.id), journey.title, "journey.html", "journeys",
                           journey.source_path, journey=journey, columns=columns, rows=_map_rows(columns))
