@@ -17,7 +17,7 @@ from . import errors
 from .config import find_config, option_problems, project_from_config
 from .errors import Problem
 from .files import rel
-from .ids import is_valid_id, suggest_id
+from .ids import RESERVED_IDS, is_valid_id, suggest_id
 from .project import Project
 from .resolve import load
 from .schema import write_schemas
@@ -199,6 +199,10 @@ def _journey_values(project: Project) -> dict[str, str] | None:
 def cmd_new(args: argparse.Namespace) -> int:
     if not is_valid_id(args.id):
         print(f"journeybook: error: '{args.id}' is not a valid id; try '{suggest_id(args.id)}'", file=sys.stderr)
+        return EXIT_USAGE
+    if args.id in RESERVED_IDS or (args.kind == "journey" and args.id == "playbook"):
+        why = "it names playbook.yml" if args.id == "playbook" else "it names the section's index page"
+        print(f"journeybook: error: the id '{args.id}' is reserved ({why}); choose another id", file=sys.stderr)
         return EXIT_USAGE
     project = project_from_config(Path(args.dir))
     data_dir = project.path(project.data_dir)
