@@ -136,11 +136,12 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         if filled is not doc:
             files.put(kind, doc, filled)
     known = known_ids(files, language)
-    problems += check_references(files, known, client_doc, facts)
+    problems += check_references(files, known, client_doc, facts,
+                                 rel(project.path(project.data_dir) / "playbook.yml", project.root))
     problems += check_avatars(files, project)
+    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
+        problems += unused_warnings(files, facts)
     if has_errors(problems):
         return Result(None, sorted(set(problems)), sorted(read))
     playbook = build_model(files, project, client_doc, language)
-    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
-        problems += unused_warnings(playbook)
     return Result(playbook, sorted(set(problems)), sorted(read))

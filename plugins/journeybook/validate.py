@@ -107,10 +107,20 @@ def expected(schema: dict[str, Any]) -> str:
     }.get(t if isinstance(t, str) else "", "text or a number")
 
 
+def _other_compound(a: str, b: str) -> bool:
+    """Whether one id is the other plus whole words (``sales`` / ``after-sales``): another thing, not a typo."""
+    words_a, words_b = set(re.split(r"[-_.]", a)), set(re.split(r"[-_.]", b))
+    return words_a != words_b and (words_a < words_b or words_b < words_a)
+
+
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice that looks like a typo of ``word``; else nothing."""
     lowered = {str(c).lower(): str(c) for c in choices}
-    match = difflib.get_close_matches(str(word).lower(), list(lowered), n=1, cutoff=0.6)
-    return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
+    typed = str(word).lower()
+    for match in difflib.get_close_matches(typed, list(lowered), n=3, cutoff=0.6):
+        if not _other_compound(typed, match):
+            return f" (did you mean '{lowered[match]}'?)"
+    return ""
 
 
 def label(pointer: tuple[Any, ...]) -> str:
