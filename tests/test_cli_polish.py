@@ -53,8 +53,8 @@ def test_a_missing_playbook_is_reported_once(tiny: Path) -> None:
                       **{f"journeys/j{n}.yml": journey.format("wait-study") for n in range(12)}})
     proc = run_cli("validate", tiny)
     assert problem_lines(proc.stdout) == [
-        "journeys/playbook.yml:1:1: error: file not found, so 12 references to sources cannot resolve "
-        "(the first: 'wait-study' at journeys/j0.yml:6:16); create it with those lists"]
+        "journeys/j0.yml:6:16: error: journeys/playbook.yml not found, so 12 references to sources cannot "
+        "resolve (the first: 'wait-study', here); create it with those lists"]
 
 
 def test_a_missing_definitions_list_is_reported_once(tiny: Path) -> None:

@@ -123,16 +123,20 @@ def _undefined(files: Documents) -> set[str]:
 
 def _undefined_once(unresolved: dict[str, list[tuple[str, int, int, str]]], files: Documents,
                     playbook_path: str) -> list[Problem]:
-    """One problem, at playbook.yml, for references that cannot resolve because their definitions are missing."""
+    """One problem for references that cannot resolve because their definitions are missing: at playbook.yml,
+    or at the first reference (in the data dir first, so a client's guide says it where the base does)
+    when playbook.yml is missing."""
     if not unresolved:
         return []
-    groups = {kind: sorted(refs) for kind, refs in unresolved.items()}
+    base = playbook_path.rpartition("/")[0] + "/"
+    groups = {kind: sorted(refs, key=lambda r: (not r[0].startswith(base), r)) for kind, refs in unresolved.items()}
     if files.playbook is None:
-        found = sorted(r for refs in groups.values() for r in refs)
+        found = sorted((r for refs in groups.values() for r in refs), key=lambda r: (not r[0].startswith(base), r))
         kinds = ", ".join(_LISTS[k] for k in _LISTS if k in groups)
-        return [Problem(playbook_path, 1, 1, ERROR,
-                        f"file not found, so {_count(found)} to {kinds} cannot resolve ({_first(found)}); "
-                        "create it with those lists")]
+        path, line, col, _ = found[0]
+        return [Problem(path, line, col, ERROR,
+                        f"{playbook_path} not found, so {_count(found)} to {kinds} cannot resolve "
+                        f"({_first_here(found)}); create it with those lists")]
     return [Problem(files.playbook.path, 1, 1, ERROR,
                     f"no '{_LISTS[kind]}' list, but {_count(refs)} name{'s' if len(refs) == 1 else ''} "
                     f"{_LISTS[kind] if len(refs) != 1 else 'a ' + kind} ({_first(refs)}); add the list")
@@ -146,6 +150,10 @@ def _count(refs: list[tuple[str, int, int, str]]) -> str:
 def _first(refs: list[tuple[str, int, int, str]]) -> str:
     path, line, col, ref_id = refs[0]
     return f"{'the first: ' if len(refs) > 1 else ''}{quoted(ref_id)} at {path}:{line}:{col}"
+
+
+def _first_here(refs: list[tuple[str, int, int, str]]) -> str:
+    return f"{'the first: ' if len(refs) > 1 else ''}{quoted(refs[0][3])}, here"
 
 
 def check_references(files: Documents, known: dict[str, list[str] | None], client_doc: Document | None,

@@ -1,8 +1,10 @@
 """Check one parsed file against its JSON Schema and word the problems for editors.
 
-The schemas live in :mod:`journeybook.schema`. Plain (unquoted) scalars count as
-numbers where the schema asks for a number, and as text everywhere else, so
-``8:30`` or ``no`` in a text field stay the text that was written.
+The schemas live in :mod:`journeybook.schema`. A plain (unquoted) scalar counts
+as the number or boolean YAML 1.2 reads where the schema asks for one (so
+``emotion: 4.0`` is 4, as it is for an editor's schema check), and as text
+everywhere else, so ``8:30``, ``no`` or ``true`` in a text field stay the text
+that was written.
 """
 
 from __future__ import annotations
@@ -18,19 +20,36 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import ERROR, Problem
 from .ids import quoted
-from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS, is_text
+from .schema import DATE_PATTERN, HTTPS_PATTERN, ID_PATTERN, SCHEMAS, TEXT_TYPES, is_text
 from .yamlpos import Document, Plain, Pointer
 
+# The YAML 1.2 core schema's numbers and booleans (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
-_NUM_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_NUM_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_BASED = {"0o": (re.compile(r"^0o[0-7]+$"), 8), "0x": (re.compile(r"^0x[0-9a-fA-F]+$"), 16)}
+_TRUE, _FALSE = ("true", "True", "TRUE"), ("false", "False", "FALSE")
+
+
+def yaml12_number(value: Any) -> int | float | None:
+    """The number YAML 1.2 reads in a plain scalar (``4``, ``4.0``, ``0x1f``), or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, Plain):
+        return None
+    if _INT_RE.match(value):
+        return int(value)
+    based = _BASED.get(value[:2])
+    if based and based[0].match(value):
+        return int(value[2:], based[1])
+    return float(value) if _NUM_RE.match(value) else None
 
 
 def as_int(value: Any) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, Plain) and _INT_RE.match(value):
-        return int(value)
-    return None
+    """The whole number a value stands for (``4.0`` is 4, as in JSON Schema), or None."""
+    number = yaml12_number(value)
+    if isinstance(number, float):
+        return int(number) if number.is_integer() else None
+    return number
 
 
 def _is_integer(_checker: Any, value: Any) -> bool:
@@ -38,12 +57,11 @@ def _is_integer(_checker: Any, value: Any) -> bool:
 
 
 def _is_number(_checker: Any, value: Any) -> bool:
-    return as_int(value) is not None or (isinstance(value, Plain) and bool(_NUM_RE.match(value))) or (
-        isinstance(value, float))
+    return yaml12_number(value) is not None
 
 
 def _is_boolean(_checker: Any, value: Any) -> bool:
-    return isinstance(value, bool)
+    return isinstance(value, bool) or (isinstance(value, Plain) and value in _TRUE + _FALSE)
 
 
 def _bound(name: str, compare: Any) -> Any:
@@ -67,7 +85,7 @@ _Validator = validators.extend(  # type: ignore[no-untyped-call]
 
 @cache
 def validator_for(kind: str) -> Any:
-    return _Validator(SCHEMAS[kind])
+    return _Validator(SCHEMAS[kind], format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 # --------------------------------------------------------------------------- wording
@@ -80,9 +98,7 @@ def kind_of(value: Any) -> str:
         return "a mapping (key: value pairs)"
     if isinstance(value, list):
         return "a list"
-    if as_int(value) is not None:
-        return f"the number {value}"
-    if isinstance(value, Plain) and _NUM_RE.match(value):
+    if yaml12_number(value) is not None:
         return f"the number {value}"
     if isinstance(value, str) and not isinstance(value, Plain) and _NUM_RE.match(value):
         return f"the quoted text {_short(value)} (remove the quotes to write a number)"
@@ -96,8 +112,10 @@ def expected(schema: dict[str, Any]) -> str:
     t = schema.get("type")
     if "enum" in schema:
         return "one of: " + ", ".join(schema["enum"])
-    if t == ["string", "number"]:  # free text (a number written there is read as text)
+    if t == TEXT_TYPES:  # free text (a number written there is read as text)
         return "text"
+    if schema.get("pattern") == ID_PATTERN:
+        return "an id"
     return {
         "string": "text",
         "array": "a list",
@@ -185,6 +203,8 @@ def _messages(error: ValidationError) -> Iterator[Message]:
     elif v == "enum":
         yield pointer, f"'{what}' must be one of: {', '.join(schema['enum'])}; got {_short(inst)}" + did_you_mean(
             inst, schema["enum"]), False
+    elif v == "minimum" and schema.get("pattern") == ID_PATTERN:
+        return  # an id written as a negative number: the pattern's message says what an id is
     elif v in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         yield pointer, f"'{what}' must be between {low} and {high}, got {inst}", False
@@ -195,7 +215,7 @@ def _messages(error: ValidationError) -> Iterator[Message]:
         yield pointer, f"'{what}' is empty; write some text", False
     elif v == "maxLength":
         yield pointer, f"'{what}' is longer than {schema['maxLength']} characters", False
-    elif v == "pattern":
+    elif v == "pattern" or (v == "format" and schema.get("pattern") == DATE_PATTERN):
         yield pointer, _pattern_message(what, schema["pattern"], inst), False
     elif v == "propertyNames":
         yield pointer, f"'{what}' has a key that is not a valid id", False
@@ -210,6 +230,8 @@ def _pattern_message(what: str, pattern: str, value: Any) -> str:
         return f"'{what}' must be an https:// URL, got {_short(value)}"
     if pattern == ID_PATTERN:
         return (f"'{what}' {_short(value)} is not a valid id: use lower-case letters, digits and single hyphens")
+    if pattern == DATE_PATTERN:
+        return f"'{what}' must be a date written as YYYY-MM-DD (e.g. 2026-03-01), got {_short(value)}"
     if pattern.startswith("^#"):
         return f"'{what}' must be a colour written as #rrggbb, got {_short(value)}"
     if pattern.startswith("^[a-z]{2}"):
