@@ -19,6 +19,8 @@ BASE_ID = "https://journeybook.dev/schema/"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TEXT_TYPES = ["string", "number", "boolean"]  # free text: what YAML 1.2 reads as a number or boolean is text here
 X_KEYS = {"^x-": {"description": "Your team's own metadata; ignored by journeybook."}}
 
 PHASE_IDS = ("awareness", "consideration", "purchase", "service", "loyalty")
@@ -30,9 +32,9 @@ CATEGORY_IDS = (
 
 def text(description: str, **extra: Any) -> dict[str, Any]:
     """Free text. journeybook reads every unquoted value as the text written, so
-    for editors (which read YAML 1.2) a number such as ``target: 70`` is text too;
-    patterned text (URLs, colours) stays strictly text."""
-    kind: str | list[str] = "string" if "pattern" in extra else ["string", "number"]
+    for editors (which read YAML 1.2) a number or boolean such as ``target: 70`` or
+    ``quote: true`` is text too; patterned text (URLs, colours, dates) stays strictly text."""
+    kind: str | list[str] = "string" if "pattern" in extra else list(TEXT_TYPES)
     return {"type": kind, "minLength": 1, "description": description, **extra}
 
 
@@ -70,7 +72,14 @@ def md(description: str) -> dict[str, Any]:
 
 
 def ident(description: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 64, "description": description}
+    """An id. Written as digits (``id: 42``) it is the id of those digits, which YAML 1.2 reads as a number."""
+    return {"type": ["string", "integer"], "pattern": ID_PATTERN, "maxLength": 64, "minimum": 0,
+            "description": description}
+
+
+def date(description: str) -> dict[str, Any]:
+    """A calendar date written ``2026-03-01``, quoted or not."""
+    return text(description + " Written YYYY-MM-DD.", pattern=DATE_PATTERN, format="date")
 
 
 def ref(kind: str, description: str) -> dict[str, Any]:
@@ -131,6 +140,10 @@ CHANNEL = obj(
 )
 CATEGORY = obj({"id": ident("Category id."), "name": text("Display name."), "description": text("What belongs here.")},
                ("id", "name"))
+OWNER = text("Team or role responsible.")
+LAST_REVIEWED = date("When someone last checked this against reality.")
+REVIEW_EVERY: dict[str, Any] = {"type": "integer", "minimum": 1,
+                                "description": "Days after a review that the next one is due; default: never."}
 EVIDENCE = list_of(ref("source", "A source id from playbook.yml."), "Sources that back this up.")
 
 PLAYBOOK = obj(
@@ -142,6 +155,7 @@ PLAYBOOK = obj(
         "categories": list_of(CATEGORY, "Touchpoint categories.", 1),
         "channels": list_of(CHANNEL, "Where contact happens."),
         "sources": list_of(SOURCE, "Figures with where they come from."),
+        "review_every": REVIEW_EVERY,
     },
     description="journeys/playbook.yml: phases, categories, channels and sources.",
 )
@@ -154,7 +168,7 @@ PERSONA = obj(
         "avatar": text("Image path relative to the docs dir."),
         "quote": text("A sentence in their words."),
         "about": md("Life style, a day in their life."),
-        "demographics": {"type": "object", "additionalProperties": {"type": ["string", "number"], "minLength": 1},
+        "demographics": {"type": "object", "additionalProperties": text("A value."),
                          "description": "Age, location, household, ..."},
         "goals": texts("What they want to achieve."),
         "frustrations": texts("What annoys them."),
@@ -163,6 +177,8 @@ PERSONA = obj(
         "triggers": texts("Moments that turn a latent need concrete."),
         "channels": list_of(ref("channel", "A channel id."), "Where this persona can be found."),
         "decision_drivers": texts("Price, service, reputation, experiences, ..."),
+        "owner": OWNER,
+        "last_reviewed": LAST_REVIEWED,
     },
     ("name", "role"),
     "personas/<id>.yml: one persona.",
@@ -186,7 +202,8 @@ TOUCHPOINT = obj(
         "channel": ref("channel", "A channel id."),
         "contact": {"enum": ["direct", "indirect"],
                     "description": "direct: with the brand; indirect: reviews, press, word of mouth."},
-        "owner": text("Team or role responsible."),
+        "owner": OWNER,
+        "last_reviewed": LAST_REVIEWED,
         "summary": md("What this touchpoint is for."),
         "checklist": list_of(CHECKLIST_ITEM, "What to check; at least one item.", 1),
         "kpis": list_of(KPI, "How success is measured."),
@@ -257,6 +274,8 @@ JOURNEY = obj(
                                                               "description": "A phase entry; may be left empty."},
                    "propertyNames": {"pattern": ID_PATTERN}, "x-ref-keys": "phase",
                    "description": "phase id → phase entry, in any order; a phase may be left out."},
+        "owner": OWNER,
+        "last_reviewed": LAST_REVIEWED,
     },
     ("title", "personas", "phases"),
     "<journey-id>.yml: one journey through the phases.",
@@ -295,10 +314,13 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
+    """Every file kind's schema, and its overlay and translation variants (:mod:`journeybook.schema_variants`)."""
+    from .schema_variants import documents  # derived from the declarations above
+
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in SCHEMAS:
-        path = out_dir / f"{kind}.schema.json"
-        path.write_text(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name, document in documents().items():
+        path = out_dir / name
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(path)
     return written
