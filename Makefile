@@ -57,17 +57,18 @@ test: lint $(TSTAMP) browser
 test-latest: $(TSTAMP)
 	rm -rf .venv-latest
 	$(UV) venv -q --python $(PY) .venv-latest
-	$(UV) pip install -q --python .venv-latest/bin/python --upgrade -e . pytest pytest-xdist hypothesis
+	$(UV) pip install -q --python .venv-latest/bin/python --upgrade -e '.[test]'
 	.venv-latest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
 
 # Every runtime dependency at the lower bound pyproject.toml declares; the test
-# tools at their newest versions that keep those pins.
+# tools (and the other MkDocs plugins the suite builds with) at their newest
+# versions that keep those pins.
 test-lowest: $(TSTAMP)
 	rm -rf .venv-lowest
 	$(UV) venv -q --python $(PY) .venv-lowest
 	$(UV) pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e .
 	$(UV) pip freeze --python .venv-lowest/bin/python --exclude-editable > .venv-lowest/runtime.txt
-	$(UV) pip install -q --python .venv-lowest/bin/python -c .venv-lowest/runtime.txt pytest pytest-xdist hypothesis
+	$(UV) pip install -q --python .venv-lowest/bin/python -c .venv-lowest/runtime.txt -e '.[test]'
 	.venv-lowest/bin/python -c "import importlib.metadata as m; print(*(f'{d}=={m.version(d)}' for d in ['mkdocs', 'mkdocs-material', 'jinja2', 'pyyaml', 'markdown', 'nh3', 'jsonschema']))"
 	.venv-lowest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
 

@@ -25,8 +25,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..options import NAMES, Options, declared
-from ..render import PageSpec
 from ..project import Project
+from ..render import PageSpec
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
 from .pages import edit_url, toc_tokens, without_blank_lines
@@ -84,7 +84,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
         """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
         candidate = config_dir.parent.parent
-        if (config_dir / "client.yml").is_file() and (candidate / self.options.clients_dir).resolve() == config_dir.parent:
+        in_clients_dir = (candidate / self.options.clients_dir).resolve() == config_dir.parent
+        if (config_dir / "client.yml").is_file() and in_clients_dir:
             return candidate, self.options.client or config_dir.name
         return config_dir, self.options.client
 
@@ -155,9 +156,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.files.cleanup()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the data, a client or a template override changes (MkDocs watches the docs itself)."""
         if self.project is not None:
-            for folder in (self.project.data_dir, self.project.clients_dir):
-                path = self.project.path(folder)
+            folders = [self.project.path(self.project.data_dir), self.project.path(self.project.clients_dir)]
+            for path in [*folders, *map(Path, self.state.template_dirs(config))]:
                 if path.is_dir():
                     server.watch(str(path))
         return server
