@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -31,6 +32,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="journeybook", description="Customer-journey playbooks from YAML.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -40,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=("text", "github"), default="text")
     v.add_argument("--client", help="check only this client's guide (default: the base and every client)")
     v.add_argument("--strict", action="store_true", help="warnings count as problems (exit 1)")
+    v.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="check reviews as due on this date (default: today)")
 
     b = sub.add_parser("build", help="build the site(s), replacing the old one only on success")
     group = b.add_mutually_exclusive_group()
@@ -114,7 +124,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
         return EXIT_USAGE
-    project = project_from_config(root)
+    project = dataclasses.replace(project_from_config(root), today=args.today)
     if args.client and args.client not in _clients(project):
         return _unknown_client(args.client, _clients(project))
     config_file = find_config(root)

@@ -207,7 +207,8 @@ def _messages(error: ValidationError) -> Iterator[Message]:
         return  # an id written as a negative number: the pattern's message says what an id is
     elif v in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
-        yield pointer, f"'{what}' must be between {low} and {high}, got {inst}", False
+        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+        yield pointer, f"'{what}' must be {bounds}, got {inst}", False
     elif v == "minItems":
         yield pointer, (f"'{what}' needs at least {schema['minItems']} "
                         f"entr{'y' if schema['minItems'] == 1 else 'ies'}"), False
