@@ -1,7 +1,7 @@
 """Check one parsed file against its JSON Schema and word the problems for editors.
 
 The schemas live in :mod:`journeybook.schema`. A plain (unquoted) scalar counts
-as the number or boolean YAML 1.2 reads where the schema asks for one (so
+as the number YAML 1.2 reads where the schema asks for one (so
 ``emotion: 4.0`` is 4, as it is for an editor's schema check), and as text
 everywhere else, so ``8:30``, ``no`` or ``true`` in a text field stay the text
 that was written.
@@ -23,11 +23,10 @@ from .ids import quoted
 from .schema import DATE_PATTERN, HTTPS_PATTERN, ID_PATTERN, SCHEMAS, TEXT_TYPES, is_text
 from .yamlpos import Document, Plain, Pointer
 
-# The YAML 1.2 core schema's numbers and booleans (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
+# The YAML 1.2 core schema's numbers (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
 _NUM_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _BASED = {"0o": (re.compile(r"^0o[0-7]+$"), 8), "0x": (re.compile(r"^0x[0-9a-fA-F]+$"), 16)}
-_TRUE, _FALSE = ("true", "True", "TRUE"), ("false", "False", "FALSE")
 
 
 def yaml12_number(value: Any) -> int | float | None:
@@ -61,7 +60,7 @@ def _is_number(_checker: Any, value: Any) -> bool:
 
 
 def _is_boolean(_checker: Any, value: Any) -> bool:
-    return isinstance(value, bool) or (isinstance(value, Plain) and value in _TRUE + _FALSE)
+    return isinstance(value, bool)
 
 
 def _bound(name: str, compare: Any) -> Any:
