@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -226,3 +227,80 @@ TRANSLATION_CASES = [
                          ids=[f"{k}:{t.strip()}" for k, t, _ in TRANSLATION_CASES])
 def test_translation_schemas_take_text_only(kind: str, text: str, valid: bool, schemas: dict[str, Any]) -> None:
     assert schema_says(schemas[f"{kind}.translation"], as_editor_reads(text)) is valid
+
+
+# --------------------------------------------------------------------------- modelines
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = sorted([*REPO.glob("journeys/**/*.yml"), *REPO.glob("clients/*/client.yml"),
+                 *REPO.glob("clients/*/journeys/**/*.yml")])
+MODELINE = "# yaml-language-server: $schema="
+
+
+@pytest.mark.parametrize("path", SAMPLE, ids=[str(p.relative_to(REPO)) for p in SAMPLE])
+def test_every_sample_file_names_its_schema_and_passes_it(path: Path) -> None:
+    first, _, text = path.read_text(encoding="utf-8").partition("\n")
+    assert first.startswith(MODELINE), first
+    schema_file = (path.parent / first.removeprefix(MODELINE)).resolve()
+    assert schema_file.parent == REPO / "schemas" and schema_file.is_file(), schema_file
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert [e.message for e in validator.iter_errors(as_editor_reads(text))] == []
+
+
+def test_a_client_file_over_a_base_file_uses_the_overlay_schema() -> None:
+    first = (REPO / "clients/acme-outdoor/journeys/online-purchase.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"{MODELINE}../../../schemas/journey.overlay.schema.json"
+
+
+@pytest.mark.parametrize(("kind", "path", "schema"), [
+    ("persona", "journeys/personas/zoe.yml", "../../schemas/persona.schema.json"),
+    ("touchpoint", "journeys/touchpoints/zoe.yml", "../../schemas/touchpoint.schema.json"),
+    ("journey", "journeys/zoe.yml", "../schemas/journey.schema.json"),
+])
+def test_new_writes_the_modeline(kind: str, path: str, schema: str, tmp_path: Path) -> None:
+    from helpers import run_cli
+
+    root = minimal_project(tmp_path)
+    assert run_cli("new", kind, "zoe", cwd=root).returncode == 0
+    assert (root / path).read_text(encoding="utf-8").splitlines()[0] == MODELINE + schema
+
+
+def _matches(pattern: str, path: str) -> bool:
+    return re.fullmatch(re.escape(pattern).replace(r"\*", "[^/]*"), path) is not None
+
+
+def _mapped(settings: dict[str, list[str]], path: str) -> list[str]:
+    """The schemas a path gets: a pattern list matches when its last matching pattern is not a '!' one."""
+    found = []
+    for schema, patterns in settings.items():
+        last = [p for p in patterns if _matches(p.removeprefix("!"), path)]
+        if last and not last[-1].startswith("!"):
+            found.append(schema.removeprefix("./"))
+    return found
+
+
+@pytest.mark.parametrize("path", SAMPLE, ids=[str(p.relative_to(REPO)) for p in SAMPLE])
+def test_the_vscode_mapping_gives_each_file_its_modeline_schema(path: Path) -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    named = (path.parent / first.removeprefix(MODELINE)).resolve().relative_to(REPO).as_posix()
+    mapped = _mapped(settings, path.relative_to(REPO).as_posix())
+    in_client = path.relative_to(REPO).as_posix().startswith("clients/") and path.name != "client.yml"
+    if in_client and ".overlay." not in named:
+        # a client file that adds an item is a whole file: its modeline names the full schema, the mapping
+        # (which cannot know) the overlay one
+        named = named.replace(".schema.json", ".overlay.schema.json")
+    assert mapped == [named]
+
+
+@pytest.mark.parametrize(("path", "schema"), [
+    ("journeys/buy.nl.yml", "schemas/journey.translation.schema.json"),
+    ("journeys/playbook.nl.yml", "schemas/playbook.translation.schema.json"),
+    ("journeys/personas/ann.nl.yml", "schemas/persona.translation.schema.json"),
+    ("clients/acme/journeys/touchpoints/checkout.de.yml", "schemas/touchpoint.translation.schema.json"),
+    ("clients/acme/journeys/buy.yml", "schemas/journey.overlay.schema.json"),
+])
+def test_the_vscode_mapping_covers_translations_and_overlays(path: str, schema: str) -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert _mapped(settings, path) == [schema]

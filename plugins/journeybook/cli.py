@@ -22,6 +22,7 @@ from .ids import RESERVED_IDS, is_valid_id, suggest_id
 from .project import Project
 from .resolve import load
 from .schema import write_schemas
+from .schema_variants import modeline
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -228,7 +229,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if found is None:
             return EXIT_PROBLEMS
         values.update(found)
-    text = starter(args.kind, **values)
+    text = modeline(target, project.root / "schemas", args.kind) + "\n" + starter(args.kind, **values)
     folder.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(text)

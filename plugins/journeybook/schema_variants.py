@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from .schema import BASE_ID, DIALECT, SCHEMAS, X_KEYS, ident, is_text, json_schema
@@ -109,3 +111,10 @@ def documents() -> dict[str, dict[str, Any]]:
             f"<name>.<lang>.yml beside a {kind} file: its text in another language, nothing else.")
     return out
 
+
+
+def modeline(path: Path, schemas_dir: Path, kind: str, variant: str = "") -> str:
+    """The first line that points editors at the schema of the YAML file at ``path`` (relative to its folder)."""
+    name = f"{kind}.{variant}.schema.json" if variant else f"{kind}.schema.json"
+    target = os.path.relpath(schemas_dir / name, path.parent).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={target}"
