@@ -105,3 +105,18 @@ def test_review_items_oldest_first_and_what_needs_attention(tiny: Path) -> None:
         ("buy", None, datetime.date(2025, 8, 30)),  # no owner, overdue
         ("ann", "Marketing", datetime.date(2026, 4, 10)),  # overdue
     ]
+
+
+def test_pages_show_owner_and_last_review(tiny: Path) -> None:
+    from journeybook.render import RenderOptions, render_pages
+
+    result = load(Project(root=tiny))
+    assert result.playbook is not None
+    pages = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions())}
+    review = '<dt>Last reviewed</dt>\n<dd><time datetime="{0}">{0}</time></dd>'
+    assert "<dt>Owner</dt>\n<dd>Marketing</dd>" in pages["personas/ann.md"]
+    assert review.format("2026-01-10") in pages["personas/ann.md"]
+    assert "<dt>Owner</dt>\n<dd>Web team</dd>" in pages["touchpoints/checkout.md"]
+    assert review.format("2026-03-20") in pages["touchpoints/checkout.md"]
+    assert review.format("2025-06-01") in pages["journeys/buy/index.md"]
+    assert "<dt>Owner</dt>" not in pages["journeys/buy/index.md"]  # the journey names none
