@@ -120,3 +120,27 @@ def test_pages_show_owner_and_last_review(tiny: Path) -> None:
     assert review.format("2026-03-20") in pages["touchpoints/checkout.md"]
     assert review.format("2025-06-01") in pages["journeys/buy/index.md"]
     assert "<dt>Owner</dt>" not in pages["journeys/buy/index.md"]  # the journey names none
+
+
+def test_the_review_page_lists_what_needs_attention_oldest_first(tiny: Path) -> None:
+    from journeybook.render import RenderOptions, render_pages
+
+    write_tree(tiny, {"journeys/personas/bob.yml": "name: Bob\nrole: Retired\nowner: Sales\n",
+                      "journeys/buy.yml": FILES["journeys/buy.yml"].replace("[ann]", "[ann, bob]"),
+                      "journeys/touchpoints/checkout.yml": FILES["journeys/touchpoints/checkout.yml"].replace(
+                          "owner: Web team\n", "")})
+    result = load(Project(root=tiny))
+    assert result.playbook is not None
+    options = RenderOptions(edit_base="https://example.org/edit/main/", today=datetime.date(2026, 4, 11))
+    page = next(p for p in render_pages(result.playbook, options) if p.src_uri == "review/index.md")
+    assert page.url == "review/" and page.title == "Review"
+    rows = [line for line in page.html.splitlines() if line.startswith("<tr data-jb-review=")]
+    assert rows == ['<tr data-jb-review="persona/bob">',  # never reviewed
+                    '<tr data-jb-review="journey/buy">',  # overdue since 2025-08-30
+                    '<tr data-jb-review="persona/ann">',  # overdue since 2026-04-10
+                    '<tr data-jb-review="touchpoint/checkout">']  # due 2026-06-18, but without an owner
+    assert '<a href="../personas/bob/">Bob</a>' in page.html
+    assert ('<a href="https://example.org/edit/main/journeys/personas/bob.yml" title="journeys/personas/bob.yml">'
+            'Edit</a>') in page.html
+    assert '<time datetime="2026-04-10">2026-04-10</time> <strong class="jb-overdue">overdue</strong>' in page.html
+    assert "A review is due every 90 days" in page.html

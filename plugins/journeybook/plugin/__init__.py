@@ -29,7 +29,7 @@ from ..project import Project
 from ..render import PageSpec
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
-from .pages import edit_url, toc_tokens, without_blank_lines
+from .pages import edit_base, edit_url, toc_tokens, without_blank_lines
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -76,7 +76,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             client=client,
         )
         scope = f"{config.site_url or config.site_name}|{client or ''}"
-        result = self.state.load(self.project, config, scope)
+        edits = edit_base(config, self.project.docs_dir, self.options.edit_root)
+        result = self.state.load(self.project, config, scope, edits)
         apply_client(config, result)
         add_theme(config, self.options.material_fixes)
         return config
