@@ -85,6 +85,13 @@ def review_items(playbook: model.Playbook) -> list[ReviewItem]:
     return sorted(items, key=lambda i: (i.last_reviewed or datetime.date.min, KINDS.index(i.kind), i.id))
 
 
+def has_review_data(playbook: model.Playbook) -> bool:
+    """Whether the playbook says anything about reviews (a schedule, an owner, a date): else no review page."""
+    things: list[model.Journey | model.Persona | model.Touchpoint] = [
+        *playbook.journeys.values(), *playbook.personas.values(), *playbook.touchpoints.values()]
+    return playbook.review_every is not None or any(t.owner or t.last_reviewed for t in things)
+
+
 def needs_attention(items: list[ReviewItem], today: datetime.date) -> list[ReviewItem]:
     """What the review page lists: overdue, never reviewed or without an owner."""
     return [i for i in items if i.last_reviewed is None or i.owner is None or i.overdue(today)]
