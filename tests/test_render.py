@@ -564,7 +564,7 @@ def test_nav_covers_every_page_once(pages):
     assert [g.title for g in groups] == ["Search engine optimisation", "Reviews", "Checkout"]
     assert groups[2].children == [NavLink("Checkout", "touchpoints/checkout.md")]
     nl = build_nav(sample_playbook("nl"), RenderOptions(language="nl"))
-    assert [s.title for s in nl] == ["Klantreizen", "Persona's", "Contactmomenten", "Bronnen"]
+    assert [s.title for s in nl] == ["Klantreizen", "Persona's", "Contactmomenten", "Bronnen", "Controle"]
 
 
 # --------------------------------------------------------------------------- overrides, json, determinism
