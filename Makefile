@@ -16,7 +16,7 @@ TEST_LOCK := requirements/test.lock
 PYTEST := -m pytest -q -p no:cacheprovider
 NOBROWSER := --ignore=tests/browser
 
-.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser
+.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser dist
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -77,8 +77,17 @@ lock: $(TSTAMP)
 	$(UV) pip compile -q --universal --generate-hashes pyproject.toml -o $(SITE_LOCK)
 	$(UV) pip compile -q --universal --generate-hashes --extra test pyproject.toml -o $(TEST_LOCK)
 
+# A wheel and an sdist in dist/ (`pip install dist/journeybook-*.whl` anywhere); the sdist leaves the
+# tests out (they need the whole repository: the sample playbook, Chromium), see MANIFEST.in.
+dist: $(TSTAMP)
+	rm -rf dist
+	$(UV) build -q --python $(PY) --out-dir dist .
+	$(PY) -c "import pathlib, sys, tarfile; sdist = next(pathlib.Path('dist').glob('*.tar.gz')); \
+	  sys.exit('tests in the sdist' if any('/tests/' in n for n in tarfile.open(sdist).getnames()) else 0)"
+	@ls dist
+
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache

@@ -20,7 +20,7 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 LAYERS = [
     "errors", "ids", "options", "textpos", "model", "schema", "i18n", "yaml_hints", "yamlpos", "overlay", "project",
     "files",
-    "validate", "refs", "brand", "to_model", "resolve", "config",
+    "validate", "refs", "brand", "to_model", "resolve", "config", "reference", "scaffold",
 ]
 
 

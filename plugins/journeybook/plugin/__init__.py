@@ -27,7 +27,7 @@ from mkdocs.structure.toc import get_toc
 from ..options import NAMES, Options, declared
 from ..project import Project
 from ..render import PageSpec
-from .files import FileMaker
+from .files import FileMaker, warn_without_home_page
 from .nav import NavMaker, is_journey_map
 from .pages import edit_base, edit_url, toc_tokens, without_blank_lines
 from .state import State
@@ -94,7 +94,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
-        return self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        files = self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        warn_without_home_page(files, config)
+        return files
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
