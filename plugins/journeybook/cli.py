@@ -23,8 +23,7 @@ from .project import Project
 from .reference import write_reference
 from .resolve import load
 from .scaffold import ensure_config, ensure_home_page, starter, write_new
-from .schema import write_schemas
-from .schema_variants import modeline
+from .schema_variants import modeline, write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

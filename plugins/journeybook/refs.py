@@ -115,8 +115,8 @@ _LISTS = {"phase": "phases", "category": "categories", "channel": "channels", "s
 def _undefined(files: Documents) -> set[str]:
     """Kinds whose definitions list is missing: every kind of playbook.yml when it is missing, else the
     lists it leaves out that have no defaults (channels, sources)."""
-    if files.playbook is None:
-        return set() if ("playbook", "playbook") in files.broken else set(_LISTS)
+    if files.playbook is None:  # phases and categories have defaults; channels and sources do not
+        return set() if ("playbook", "playbook") in files.broken else {"channel", "source"}
     data = files.playbook.data if isinstance(files.playbook.data, dict) else {}
     return {kind for kind in ("channel", "source") if not data.get(_LISTS[kind])}
 

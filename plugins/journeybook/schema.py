@@ -9,9 +9,7 @@ can never disagree. Cross-file rules (references, unique ids in lists) are in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -311,16 +309,3 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 def json_schema(kind: str) -> dict[str, Any]:
     """The stand-alone JSON Schema document for one file kind."""
     return {"$schema": DIALECT, "$id": f"{BASE_ID}{kind}.json", "title": f"journeybook {kind}", **SCHEMAS[kind]}
-
-
-def write_schemas(out_dir: Path) -> list[Path]:
-    """Every file kind's schema, and its overlay and translation variants (:mod:`journeybook.schema_variants`)."""
-    from .schema_variants import documents  # derived from the declarations above
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, document in documents().items():
-        path = out_dir / name
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
-    return written

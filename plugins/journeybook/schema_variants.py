@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -118,3 +119,14 @@ def modeline(path: Path, schemas_dir: Path, kind: str, variant: str = "") -> str
     name = f"{kind}.{variant}.schema.json" if variant else f"{kind}.schema.json"
     target = os.path.relpath(schemas_dir / name, path.parent).replace(os.sep, "/")
     return f"# yaml-language-server: $schema={target}"
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    """Every file kind's schema and its overlay and translation variants, as ``journeybook schema`` writes them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, document in documents().items():
+        path = out_dir / name
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
