@@ -17,7 +17,7 @@ from .browser_helpers import Site, pick, wait_for_scheme
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["journey", "phase", "persona", "touchpoint"]
+PAGES = ["journey", "phase", "persona", "touchpoint", "touchpoints"]
 PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}  # media -> Material scheme
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")  # every violation fails
@@ -38,6 +38,7 @@ def page_url(site: Site, kind: str) -> str:
         "phase": chosen.phase_url,
         "persona": chosen.persona_url,
         "touchpoint": chosen.touchpoint_url,
+        "touchpoints": "touchpoints/",
     }[kind]
 
 
@@ -47,6 +48,22 @@ def tick_some(page: Page) -> int:
     for i in range(firsts.count()):
         firsts.nth(i).check()
     return firsts.count()
+
+
+def seed_cards(page: Page) -> int:
+    """On the touchpoint cards: the first one done, the second one started (both looks on the page)."""
+    return page.evaluate(
+        """() => {
+            const cards = [...document.querySelectorAll("[data-jb-summary]")].slice(0, 2);
+            cards.forEach((card, n) => {
+                const ids = card.getAttribute("data-jb-items").split(" ");
+                const scope = card.getAttribute("data-jb-scope");
+                const key = "journeybook:" + scope + ":" + card.getAttribute("data-jb-summary");
+                localStorage.setItem(key, JSON.stringify(n === 0 ? ids : ids.slice(0, 1)));
+            });
+            return cards.length;
+        }"""
+    )
 
 
 def describe(violations: list[dict]) -> str:
@@ -73,6 +90,11 @@ def test_no_violations(new_context, site: Site, axe: Axe, kind: str, palette: st
     wait_for_scheme(page, scheme)  # the sample's palette follows prefers-color-scheme
     if kind in ("phase", "touchpoint"):
         assert tick_some(page) > 0, f"no checklist on the {kind} page"
+    if kind == "touchpoints":
+        assert seed_cards(page) > 0, "no touchpoint cards"
+        page.reload()
+        wait_for_scheme(page, scheme)
+        page.locator(".jb-is-done").first.wait_for()
 
     results = axe.run(page, options=AXE_OPTIONS)
 

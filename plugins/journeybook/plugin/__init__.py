@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from ..options import NAMES, Options, declared
 from ..project import Project
 from ..render import PageSpec
+from ..render.urls import Urls
 from .files import FileMaker, warn_without_home_page
 from .nav import NavMaker, is_journey_map
 from .pages import edit_base, edit_url, toc_tokens, without_blank_lines
@@ -113,7 +114,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
         if is_journey_map(spec.src_uri):
-            page.meta["hide"] = ["toc"]  # the journey map needs the width
+            page.meta["hide"] = ["navigation", "toc"]  # the journey map needs the full width
+        elif spec.src_uri == Urls.touchpoints_src():
+            page.meta["hide"] = ["toc"]  # the touchpoint cards need the width
         return ""
 
     def _rendered(self, src_uri: str) -> PageSpec | None:
