@@ -18,9 +18,9 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 
 # lowest first; a module may import only modules listed before it
 LAYERS = [
-    "errors", "minify", "ids", "options", "textpos", "model", "schema", "i18n", "yaml_hints", "yamlpos", "overlay",
-    "project", "files",
-    "validate", "refs", "brand", "to_model", "translate", "coverage", "po", "resolve", "config", "reference",
+    "errors", "minify", "ids", "options", "textpos", "model", "schema", "schema_variants", "i18n", "yaml_hints",
+    "yamlpos", "overlay", "project", "files",
+    "validate", "refs", "review", "brand", "to_model", "translate", "coverage", "po", "resolve", "config", "reference",
     "scaffold",
 ]
 

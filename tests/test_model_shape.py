@@ -206,6 +206,7 @@ sources:
     publisher: Source study publisher
     url: https://example.org/source-study-url
     year: 2021
+review_every: 180
 """,
     "journeys/personas/ann.yml": """\
 name: Persona name value
@@ -225,6 +226,8 @@ needs:
 triggers: [Persona trigger value]
 channels: [web]
 decision_drivers: [Persona driver value]
+owner: Persona owner value
+last_reviewed: 2026-01-15
 """,
     "journeys/personas/bob.yml": """\
 name: Persona bob name
@@ -236,6 +239,7 @@ category: cat-own
 channel: web
 contact: direct
 owner: Touchpoint owner value
+last_reviewed: "2026-02-16"
 summary: Touchpoint summary value
 checklist:
   - id: item-one
@@ -255,6 +259,8 @@ personas: [ann, bob]
 summary: Journey summary value
 goal: Journey goal value
 trigger: Journey trigger value
+owner: Journey owner value
+last_reviewed: 2025-12-17
 phases:
   look:
     goal: Entry goal value

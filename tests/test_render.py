@@ -129,6 +129,7 @@ EXPECTED = {
     **{f"touchpoints/{t}.md": (f"touchpoints/{t}/", f"touchpoints/{t}.html", "touchpoints")
        for t in ("checkout", "reviews", "seo")},
     "sources/index.md": ("sources/", "sources/index.html", "sources"),
+    "review/index.md": ("review/", "review/index.html", "review"),  # its touchpoint names an owner
 }
 
 
@@ -539,7 +540,7 @@ def test_no_curve_without_emotions():
 def test_hostile_text_is_escaped_everywhere():
     playbook = hostile_playbook()
     pages = render_pages(playbook, RenderOptions())
-    assert len(pages) == 9
+    assert len(pages) == 10  # with the review page: a touchpoint names an owner
     for page in pages:
         html = page.html.lower()
         assert "<script" not in html, page.src_uri
@@ -624,7 +625,7 @@ def _flatten(items) -> list[str]:
 
 def test_nav_covers_every_page_once(pages):
     nav = build_nav(sample_playbook(), RenderOptions())
-    assert [s.title for s in nav] == ["Journeys", "Personas", "Touchpoints", "Sources"]
+    assert [s.title for s in nav] == ["Journeys", "Personas", "Touchpoints", "Sources", "Review"]
     flat = _flatten(nav)
     assert sorted(flat) == sorted(pages) and len(flat) == len(set(flat))
     journey = nav[0].children[0]
@@ -636,7 +637,7 @@ def test_nav_covers_every_page_once(pages):
     assert groups == [NavLink("Search engine optimisation", "touchpoints/seo.md"),
                       NavLink("Review sites", "touchpoints/reviews.md"), NavLink("Checkout", "touchpoints/checkout.md")]
     nl = build_nav(sample_playbook("nl"), RenderOptions(language="nl"))
-    assert [s.title for s in nl] == ["Klantreizen", "Persona's", "Contactmomenten", "Bronnen"]
+    assert [s.title for s in nl] == ["Klantreizen", "Persona's", "Contactmomenten", "Bronnen", "Controle"]
 
 
 # --------------------------------------------------------------------------- overrides, json, determinism

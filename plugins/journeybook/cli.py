@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -18,12 +19,12 @@ from .config import find_config, i18n_languages, option_problems, project_from_c
 from .coverage import untranslated_warnings
 from .errors import Problem
 from .files import rel
-from .ids import is_valid_id, suggest_id
+from .ids import RESERVED_IDS, is_valid_id, suggest_id
 from .project import Project
 from .reference import write_reference
 from .resolve import load
 from .scaffold import ensure_config, ensure_home_page, starter, write_new
-from .schema import write_schemas
+from .schema_variants import modeline, write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -32,6 +33,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors: keep that, shorter
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=("text", "github"), default="text")
     v.add_argument("--client", help="check only this client's guide (default: the base and every client)")
     v.add_argument("--strict", action="store_true", help="warnings count as problems (exit 1)")
+    v.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="check reviews as due on this date (default: today)")
 
     b = sub.add_parser("build", help="build the site(s), replacing the old one only on success")
     group = b.add_mutually_exclusive_group()
@@ -145,7 +155,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
         return EXIT_USAGE
-    project = project_from_config(root)
+    project = dataclasses.replace(project_from_config(root), today=args.today)
     if args.client and args.client not in _clients(project):
         return _unknown_client(args.client, _clients(project))
     config_file = find_config(root)
@@ -224,6 +234,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not is_valid_id(args.id):
         print(f"journeybook: error: '{args.id}' is not a valid id; try '{suggest_id(args.id)}'", file=sys.stderr)
         return EXIT_USAGE
+    if args.id in RESERVED_IDS or (args.kind == "journey" and args.id == "playbook"):
+        why = "it names playbook.yml" if args.id == "playbook" else "it names the section's index page"
+        print(f"journeybook: error: the id '{args.id}' is reserved ({why}); choose another id", file=sys.stderr)
+        return EXIT_USAGE
     root = Path(args.dir)
     project = project_from_config(root)
     data_dir = project.path(project.data_dir)
@@ -241,7 +255,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         values.update(found)
     written = [ensure_config(root)]  # a new project: the first `new` writes what a site needs around the data
     written.append(ensure_home_page(project_from_config(root)))
-    if write_new(target, starter(args.kind, **values)):
+    text = modeline(target, project.root / "schemas", args.kind) + "\n" + starter(args.kind, **values)
+    if write_new(target, text):
         written.append(target)
     for path in written:
         if path is not None:

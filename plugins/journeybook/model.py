@@ -8,6 +8,7 @@ rendering (and escaping) is the renderer's job. Pure: imports nothing of ours.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -83,6 +84,8 @@ class Persona:
     triggers: list[str] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
     decision_drivers: list[str] = field(default_factory=list)
+    owner: str | None = None
+    last_reviewed: datetime.date | None = None
 
 
 @dataclass
@@ -95,6 +98,7 @@ class Touchpoint:
     channel: str | None = None
     contact: str | None = None  # direct | indirect
     owner: str | None = None
+    last_reviewed: datetime.date | None = None
     summary: str | None = None  # md
     kpis: list[Kpi] = field(default_factory=list)
     pitfalls: list[str] = field(default_factory=list)
@@ -144,6 +148,8 @@ class Journey:
     summary: str | None = None  # md
     goal: str | None = None
     trigger: str | None = None
+    owner: str | None = None
+    last_reviewed: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,7 @@ class Playbook:
     journeys: dict[str, Journey]
     playbook_path: str | None = None  # journeys/playbook.yml when present
     client: Client | None = None
+    review_every: int | None = None  # days; None: reviews are never due
 
     def phase(self, phase_id: str) -> Phase:
         return next(p for p in self.phases if p.id == phase_id)

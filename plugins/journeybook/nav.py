@@ -13,6 +13,7 @@ from .model import Playbook
 from .render.site import Site
 from .render.spec import RenderOptions
 from .render.urls import Urls
+from .review import has_review_data
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def build_nav(playbook: Playbook, options: RenderOptions) -> list[NavSection]:
                    [NavLink(p.name, Urls.persona_src(p.id)) for p in playbook.personas.values()]),
         NavSection(names["touchpoints"], Urls.touchpoints_src(), _touchpoints(site)),
         NavSection(names["sources"], Urls.sources_src(), []),
+        *([NavSection(i18n.labels(options.language)["review"], Urls.review_src(), [])]
+          if has_review_data(playbook) else []),
     ]
 
 

@@ -6,6 +6,7 @@ Imports only the model and the problem type, so that reading settings
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ class Project:
     language: str = "en"
     client: str | None = None
     base_language: str | None = None  # the language the playbook is written in, when the build's differs
-
+    today: datetime.date | None = None  # the date reviews are due against; None: the day it runs
 
     def path(self, name: str) -> Path:
         return (self.root / name).resolve() if not Path(name).is_absolute() else Path(name)

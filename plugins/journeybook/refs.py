@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n, model
+from . import i18n
 from .errors import ERROR, WARNING, Problem
 from .files import Documents
 from .ids import RESERVED_IDS, is_valid_id, quoted
@@ -57,7 +57,8 @@ def known_ids(files: Documents, language: str) -> dict[str, list[str] | None]:
         items = data.get(key)
         if not isinstance(items, list):
             return []
-        return [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
+        found = [i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
+        return list(dict.fromkeys(found))  # a duplicate id is reported where it is written; listed once
 
     # an empty or unreadable phase list is reported where it is written, not at every journey that uses a phase
     phases = ids("phases") or (None if data.get("phases") else list(i18n.default_phase_names(language)))
@@ -108,10 +109,60 @@ def doc_facts(doc: Document, kind: str) -> DocFacts:
     return DocFacts(tuple(check(doc, kind)), tuple(references(doc, kind)), tuple(duplicate_ids(doc, kind)))
 
 
+_LISTS = {"phase": "phases", "category": "categories", "channel": "channels", "source": "sources"}
+
+
+def _undefined(files: Documents) -> set[str]:
+    """Kinds whose definitions list is missing: every kind of playbook.yml when it is missing, else the
+    lists it leaves out that have no defaults (channels, sources)."""
+    if files.playbook is None:  # phases and categories have defaults; channels and sources do not
+        return set() if ("playbook", "playbook") in files.broken else {"channel", "source"}
+    data = files.playbook.data if isinstance(files.playbook.data, dict) else {}
+    return {kind for kind in ("channel", "source") if not data.get(_LISTS[kind])}
+
+
+def _undefined_once(unresolved: dict[str, list[tuple[str, int, int, str]]], files: Documents,
+                    playbook_path: str) -> list[Problem]:
+    """One problem for references that cannot resolve because their definitions are missing: at playbook.yml,
+    or at the first reference (in the data dir first, so a client's guide says it where the base does)
+    when playbook.yml is missing."""
+    if not unresolved:
+        return []
+    base = playbook_path.rpartition("/")[0] + "/"
+    groups = {kind: sorted(refs, key=lambda r: (not r[0].startswith(base), r)) for kind, refs in unresolved.items()}
+    if files.playbook is None:
+        found = sorted((r for refs in groups.values() for r in refs), key=lambda r: (not r[0].startswith(base), r))
+        kinds = ", ".join(_LISTS[k] for k in _LISTS if k in groups)
+        path, line, col, _ = found[0]
+        return [Problem(path, line, col, ERROR,
+                        f"{playbook_path} not found, so {_count(found)} to {kinds} cannot resolve "
+                        f"({_first_here(found)}); create it with those lists")]
+    return [Problem(files.playbook.path, 1, 1, ERROR,
+                    f"no '{_LISTS[kind]}' list, but {_count(refs)} name{'s' if len(refs) == 1 else ''} "
+                    f"{_LISTS[kind] if len(refs) != 1 else 'a ' + kind} ({_first(refs)}); add the list")
+            for kind, refs in sorted(groups.items())]
+
+
+def _count(refs: list[tuple[str, int, int, str]]) -> str:
+    return f"{len(refs)} reference{'s' if len(refs) != 1 else ''}"
+
+
+def _first(refs: list[tuple[str, int, int, str]]) -> str:
+    path, line, col, ref_id = refs[0]
+    return f"{'the first: ' if len(refs) > 1 else ''}{quoted(ref_id)} at {path}:{line}:{col}"
+
+
+def _first_here(refs: list[tuple[str, int, int, str]]) -> str:
+    return f"{'the first: ' if len(refs) > 1 else ''}{quoted(refs[0][3])}, here"
+
+
 def check_references(files: Documents, known: dict[str, list[str] | None], client_doc: Document | None,
-                     facts: Callable[[Document, str], DocFacts] = doc_facts) -> list[Problem]:
+                     facts: Callable[[Document, str], DocFacts] = doc_facts,
+                     playbook_path: str = "journeys/playbook.yml") -> list[Problem]:
     problems = []
     docs = list(files.all()) + ([("client", client_doc)] if client_doc is not None else [])
+    undefined = _undefined(files)
+    unresolved: dict[str, list[tuple[str, int, int, str]]] = {}
     for kind, doc in docs:
         found = facts(doc, kind)
         for target, ref_id, pointer, at_key in found.references:
@@ -119,8 +170,12 @@ def check_references(files: Documents, known: dict[str, list[str] | None], clien
             if ids is None or ref_id in ids:
                 continue
             line, col = doc.key_pos(pointer) if at_key else doc.pos(pointer)
+            if target in undefined:  # said once, not once per reference
+                unresolved.setdefault(target, []).append((doc.path_of(pointer), line, col, ref_id))
+                continue
             problems.append(Problem(doc.path_of(pointer), line, col, ERROR, _unknown(target, ref_id, ids)))
         problems += found.duplicates
+    problems += _undefined_once(unresolved, files, playbook_path)
     for doc in files.journeys.values():
         problems += _persona_notes(doc, known["persona"] or [])
     if files.playbook is not None:
@@ -191,22 +246,22 @@ def check_inside(doc: Document, pointer: Pointer, value: str, base: Path, what: 
     return []
 
 
-def unused_warnings(playbook: model.Playbook) -> list[Problem]:
-    """Personas no journey names and touchpoints no phase uses: warnings, not errors."""
-    used_personas = {p for j in playbook.journeys.values() for p in j.personas}
-    used_touchpoints = {
-        ref
-        for j in playbook.journeys.values()
-        for e in j.phases
-        for ref in [u.ref for u in e.touchpoints] + [t for s in e.steps for t in s.touchpoints]
-    }
-    problems = []
-    for pid, persona in playbook.personas.items():
-        if pid not in used_personas:
-            problems.append(Problem(persona.source_path, 1, 1, WARNING, f"persona '{pid}' is not in any journey"))
-    for tid, touchpoint in playbook.touchpoints.items():
-        if tid not in used_touchpoints:
-            problems.append(Problem(touchpoint.source_path, 1, 1, WARNING,
-                                    f"touchpoint '{tid}' is not used in any journey phase"))
-    return problems
+def unused_warnings(files: Documents, facts: Callable[[Document, str], DocFacts] = doc_facts) -> list[Problem]:
+    """Personas no journey names and touchpoints no phase uses: warnings, not errors.
 
+    Read from the documents, so that they are printed along with errors; not said while a journey
+    file is unreadable or breaks its schema (what it uses is not known for sure).
+    """
+    if any(kind == "journey" for kind, _ in files.broken) or any(
+            facts(doc, "journey").schema for doc in files.journeys.values()):
+        return []
+    used = {(target, ref_id) for doc in files.journeys.values()
+            for target, ref_id, _, _ in facts(doc, "journey").references}
+    problems = []
+    for pid, doc in sorted(files.personas.items()):
+        if ("persona", pid) not in used:
+            problems.append(Problem(doc.path, 1, 1, WARNING, f"persona '{pid}' is not in any journey"))
+    for tid, doc in sorted(files.touchpoints.items()):
+        if ("touchpoint", tid) not in used:
+            problems.append(Problem(doc.path, 1, 1, WARNING, f"touchpoint '{tid}' is not used in any journey phase"))
+    return problems

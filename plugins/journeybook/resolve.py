@@ -8,6 +8,8 @@ Every problem is collected, not just the first.
 
 from __future__ import annotations
 
+import datetime
+
 from .brand import brand_of, render_brand
 from .coverage import translate_guide
 from .errors import ERROR, Problem, has_errors
@@ -33,6 +35,7 @@ from .refs import (
     known_ids,
     unused_warnings,
 )
+from .review import overdue_warnings
 from .to_model import build_model
 from .validate import check, did_you_mean
 from .yamlpos import Document
@@ -140,11 +143,13 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         if filled is not doc:
             files.put(kind, doc, filled)
     known = known_ids(files, language)
-    problems += check_references(files, known, client_doc, facts)
+    problems += check_references(files, known, client_doc, facts,
+                                 rel(project.path(project.data_dir) / "playbook.yml", project.root))
     problems += check_avatars(files, project)
+    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
+        problems += unused_warnings(files, facts)
+    problems += overdue_warnings(files, project.today or datetime.date.today())
     if has_errors(problems):
         return Result(None, sorted(set(problems)), sorted(read))
     playbook = build_model(files, project, client_doc, language)
-    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
-        problems += unused_warnings(playbook)
     return Result(playbook, sorted(set(problems)), sorted(read), translation.texts(playbook))

@@ -9,9 +9,7 @@ can never disagree. Cross-file rules (references, unique ids in lists) are in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -20,6 +18,8 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z]{2})?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TEXT_TYPES = ["string", "number", "boolean"]  # free text: what YAML 1.2 reads as a number or boolean is text here
 X_KEYS = {"^x-": {"description": "Your team's own metadata; ignored by journeybook."}}
 
 PHASE_IDS = ("awareness", "consideration", "purchase", "service", "loyalty")
@@ -31,9 +31,9 @@ CATEGORY_IDS = (
 
 def text(description: str, **extra: Any) -> dict[str, Any]:
     """Free text. journeybook reads every unquoted value as the text written, so
-    for editors (which read YAML 1.2) a number such as ``target: 70`` is text too;
-    patterned text (URLs, colours) stays strictly text."""
-    kind: str | list[str] = "string" if "pattern" in extra else ["string", "number"]
+    for editors (which read YAML 1.2) a number or boolean such as ``target: 70`` or
+    ``quote: true`` is text too; patterned text (URLs, colours, dates) stays strictly text."""
+    kind: str | list[str] = "string" if "pattern" in extra else list(TEXT_TYPES)
     return {"type": kind, "minLength": 1, "description": description, **extra}
 
 
@@ -71,7 +71,14 @@ def md(description: str) -> dict[str, Any]:
 
 
 def ident(description: str) -> dict[str, Any]:
-    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 64, "description": description}
+    """An id. Written as digits (``id: 42``) it is the id of those digits, which YAML 1.2 reads as a number."""
+    return {"type": ["string", "integer"], "pattern": ID_PATTERN, "maxLength": 64, "minimum": 0,
+            "description": description}
+
+
+def date(description: str) -> dict[str, Any]:
+    """A calendar date written ``2026-03-01``, quoted or not."""
+    return text(description + " Written YYYY-MM-DD.", pattern=DATE_PATTERN, format="date")
 
 
 def ref(kind: str, description: str) -> dict[str, Any]:
@@ -132,6 +139,10 @@ CHANNEL = obj(
 )
 CATEGORY = obj({"id": ident("Category id."), "name": text("Display name."), "description": text("What belongs here.")},
                ("id", "name"))
+OWNER = text("Team or role responsible.")
+LAST_REVIEWED = date("When someone last checked this against reality.")
+REVIEW_EVERY: dict[str, Any] = {"type": "integer", "minimum": 1,
+                                "description": "Days after a review that the next one is due; default: never."}
 EVIDENCE = list_of(ref("source", "A source id from playbook.yml."), "Sources that back this up.")
 
 PLAYBOOK = obj(
@@ -143,6 +154,7 @@ PLAYBOOK = obj(
         "categories": list_of(CATEGORY, "Touchpoint categories.", 1),
         "channels": list_of(CHANNEL, "Where contact happens."),
         "sources": list_of(SOURCE, "Figures with where they come from."),
+        "review_every": REVIEW_EVERY,
         "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
                      "description": "The language the playbook's texts are written in; default: the site's "
                                     "theme.language. A guide in another language shows <name>.<lang>.yml "
@@ -159,7 +171,7 @@ PERSONA = obj(
         "avatar": text("Image path relative to the docs dir.", format="uri-reference"),
         "quote": text("A sentence in their words."),
         "about": md("Life style, a day in their life."),
-        "demographics": {"type": "object", "additionalProperties": {"type": ["string", "number"], "minLength": 1},
+        "demographics": {"type": "object", "additionalProperties": text("A value."),
                          "description": "Age, location, household, ..."},
         "goals": texts("What they want to achieve."),
         "frustrations": texts("What annoys them."),
@@ -168,6 +180,8 @@ PERSONA = obj(
         "triggers": texts("Moments that turn a latent need concrete."),
         "channels": list_of(ref("channel", "A channel id."), "Where this persona can be found."),
         "decision_drivers": texts("Price, service, reputation, experiences, ..."),
+        "owner": OWNER,
+        "last_reviewed": LAST_REVIEWED,
     },
     ("name", "role"),
     "personas/<id>.yml: one persona.",
@@ -191,7 +205,8 @@ TOUCHPOINT = obj(
         "channel": ref("channel", "A channel id."),
         "contact": {"enum": ["direct", "indirect"],
                     "description": "direct: with the brand; indirect: reviews, press, word of mouth."},
-        "owner": text("Team or role responsible."),
+        "owner": OWNER,
+        "last_reviewed": LAST_REVIEWED,
         "summary": md("What this touchpoint is for."),
         "checklist": list_of(CHECKLIST_ITEM, "What to check; at least one item.", 1),
         "kpis": list_of(KPI, "How success is measured."),
@@ -262,6 +277,8 @@ JOURNEY = obj(
                                                               "description": "A phase entry; may be left empty."},
                    "propertyNames": {"pattern": ID_PATTERN}, "x-ref-keys": "phase",
                    "description": "phase id → phase entry, in any order; a phase may be left out."},
+        "owner": OWNER,
+        "last_reviewed": LAST_REVIEWED,
     },
     ("title", "personas", "phases"),
     "<journey-id>.yml: one journey through the phases.",
@@ -298,13 +315,3 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 def json_schema(kind: str) -> dict[str, Any]:
     """The stand-alone JSON Schema document for one file kind."""
     return {"$schema": DIALECT, "$id": f"{BASE_ID}{kind}.json", "title": f"journeybook {kind}", **SCHEMAS[kind]}
-
-
-def write_schemas(out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in SCHEMAS:
-        path = out_dir / f"{kind}.schema.json"
-        path.write_text(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
-    return written

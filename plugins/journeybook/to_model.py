@@ -18,6 +18,7 @@ the data model defines (title, phases and categories).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,6 +122,11 @@ class _Int(Read):
         return None if value is None else as_int(value)
 
 
+class _Date(Read):
+    def __call__(self, value: Any, ctx: Context) -> datetime.date | None:
+        return None if value is None else datetime.date.fromisoformat(str(value))
+
+
 class _Texts(Read):
     def __call__(self, value: Any, ctx: Context) -> list[str]:
         return [str(v) for v in value or []]
@@ -154,6 +160,7 @@ class _ClientFile(Read):
 
 
 TEXT, INT, TEXTS, TEXT_TUPLE, SELECTION, TEXT_MAP = _Text(), _Int(), _Texts(), _TextTuple(), _Selection(), _TextMap()
+DATE = _Date()
 
 
 @dataclass(frozen=True)
@@ -308,6 +315,8 @@ PERSONA = Shape(
         **same(TEXT, "name", "role", "segment", "avatar", "quote", "about"),
         "demographics": Field("demographics", TEXT_MAP),
         **same(TEXTS, "goals", "frustrations", "triggers", "channels", "decision_drivers"),
+        "owner": Field("owner", TEXT),
+        "last_reviewed": Field("last_reviewed", DATE),
         "needs_latent": Field("needs.latent", TEXTS),
         "needs_concrete": Field("needs.concrete", TEXTS),
     },
@@ -317,6 +326,7 @@ TOUCHPOINT = Shape(
     model.Touchpoint, schema.TOUCHPOINT,
     {
         **same(TEXT, "name", "category", "channel", "contact", "owner", "summary"),
+        "last_reviewed": Field("last_reviewed", DATE),
         "checklist": Field("checklist", Many(CHECKLIST_ITEM)),
         "kpis": Field("kpis", Many(KPI)),
         **same(TEXTS, "pitfalls", "evidence"),
@@ -326,7 +336,8 @@ TOUCHPOINT = Shape(
 JOURNEY = Shape(
     model.Journey, schema.JOURNEY,
     {
-        **same(TEXT, "title", "summary", "goal", "trigger"),
+        **same(TEXT, "title", "summary", "goal", "trigger", "owner"),
+        "last_reviewed": Field("last_reviewed", DATE),
         "personas": Field("personas", TEXTS),
         "phases": Field("phases", _JourneyPhases(PHASE_ENTRY)),
     },
@@ -350,6 +361,7 @@ PLAYBOOK = Shape(
         "categories": Field("categories", _Categories(CATEGORY)),
         "channels": Field("channels", Many(CHANNEL)),
         "sources": Field("sources", Many(SOURCE)),
+        "review_every": Field("review_every", INT),
     },
     not_carried={"language": "the language the base is written in: journeybook.coverage reads it to pick the "
                              "translations; the model holds the guide's language"},

@@ -1,8 +1,10 @@
 """Check one parsed file against its JSON Schema and word the problems for editors.
 
-The schemas live in :mod:`journeybook.schema`. Plain (unquoted) scalars count as
-numbers where the schema asks for a number, and as text everywhere else, so
-``8:30`` or ``no`` in a text field stay the text that was written.
+The schemas live in :mod:`journeybook.schema`. A plain (unquoted) scalar counts
+as the number YAML 1.2 reads where the schema asks for one (so
+``emotion: 4.0`` is 4, as it is for an editor's schema check), and as text
+everywhere else, so ``8:30``, ``no`` or ``true`` in a text field stay the text
+that was written.
 """
 
 from __future__ import annotations
@@ -18,19 +20,35 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import ERROR, Problem
 from .ids import quoted
-from .schema import HTTPS_PATTERN, ID_PATTERN, SCHEMAS, is_text
+from .schema import DATE_PATTERN, HTTPS_PATTERN, ID_PATTERN, SCHEMAS, TEXT_TYPES, is_text
 from .yamlpos import Document, Plain, Pointer
 
+# The YAML 1.2 core schema's numbers (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
-_NUM_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_NUM_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_BASED = {"0o": (re.compile(r"^0o[0-7]+$"), 8), "0x": (re.compile(r"^0x[0-9a-fA-F]+$"), 16)}
+
+
+def yaml12_number(value: Any) -> int | float | None:
+    """The number YAML 1.2 reads in a plain scalar (``4``, ``4.0``, ``0x1f``), or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, Plain):
+        return None
+    if _INT_RE.match(value):
+        return int(value)
+    based = _BASED.get(value[:2])
+    if based and based[0].match(value):
+        return int(value[2:], based[1])
+    return float(value) if _NUM_RE.match(value) else None
 
 
 def as_int(value: Any) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, Plain) and _INT_RE.match(value):
-        return int(value)
-    return None
+    """The whole number a value stands for (``4.0`` is 4, as in JSON Schema), or None."""
+    number = yaml12_number(value)
+    if isinstance(number, float):
+        return int(number) if number.is_integer() else None
+    return number
 
 
 def _is_integer(_checker: Any, value: Any) -> bool:
@@ -38,8 +56,7 @@ def _is_integer(_checker: Any, value: Any) -> bool:
 
 
 def _is_number(_checker: Any, value: Any) -> bool:
-    return as_int(value) is not None or (isinstance(value, Plain) and bool(_NUM_RE.match(value))) or (
-        isinstance(value, float))
+    return yaml12_number(value) is not None
 
 
 def _is_boolean(_checker: Any, value: Any) -> bool:
@@ -67,7 +84,7 @@ _Validator = validators.extend(  # type: ignore[no-untyped-call]
 
 @cache
 def validator_for(kind: str) -> Any:
-    return _Validator(SCHEMAS[kind])
+    return _Validator(SCHEMAS[kind], format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 # --------------------------------------------------------------------------- wording
@@ -80,9 +97,7 @@ def kind_of(value: Any) -> str:
         return "a mapping (key: value pairs)"
     if isinstance(value, list):
         return "a list"
-    if as_int(value) is not None:
-        return f"the number {value}"
-    if isinstance(value, Plain) and _NUM_RE.match(value):
+    if yaml12_number(value) is not None:
         return f"the number {value}"
     if isinstance(value, str) and not isinstance(value, Plain) and _NUM_RE.match(value):
         return f"the quoted text {_short(value)} (remove the quotes to write a number)"
@@ -96,8 +111,10 @@ def expected(schema: dict[str, Any]) -> str:
     t = schema.get("type")
     if "enum" in schema:
         return "one of: " + ", ".join(schema["enum"])
-    if t == ["string", "number"]:  # free text (a number written there is read as text)
+    if t == TEXT_TYPES:  # free text (a number written there is read as text)
         return "text"
+    if schema.get("pattern") == ID_PATTERN:
+        return "an id"
     return {
         "string": "text",
         "array": "a list",
@@ -107,10 +124,20 @@ def expected(schema: dict[str, Any]) -> str:
     }.get(t if isinstance(t, str) else "", "text or a number")
 
 
+def _other_compound(a: str, b: str) -> bool:
+    """Whether one id is the other plus whole words (``sales`` / ``after-sales``): another thing, not a typo."""
+    words_a, words_b = set(re.split(r"[-_.]", a)), set(re.split(r"[-_.]", b))
+    return words_a != words_b and (words_a < words_b or words_b < words_a)
+
+
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice that looks like a typo of ``word``; else nothing."""
     lowered = {str(c).lower(): str(c) for c in choices}
-    match = difflib.get_close_matches(str(word).lower(), list(lowered), n=1, cutoff=0.6)
-    return f" (did you mean '{lowered[match[0]]}'?)" if match else ""
+    typed = str(word).lower()
+    for match in difflib.get_close_matches(typed, list(lowered), n=3, cutoff=0.6):
+        if not _other_compound(typed, match):
+            return f" (did you mean '{lowered[match]}'?)"
+    return ""
 
 
 def label(pointer: tuple[Any, ...]) -> str:
@@ -175,9 +202,12 @@ def _messages(error: ValidationError) -> Iterator[Message]:
     elif v == "enum":
         yield pointer, f"'{what}' must be one of: {', '.join(schema['enum'])}; got {_short(inst)}" + did_you_mean(
             inst, schema["enum"]), False
+    elif v == "minimum" and schema.get("pattern") == ID_PATTERN:
+        return  # an id written as a negative number: the pattern's message says what an id is
     elif v in ("minimum", "maximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
-        yield pointer, f"'{what}' must be between {low} and {high}, got {inst}", False
+        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+        yield pointer, f"'{what}' must be {bounds}, got {inst}", False
     elif v == "minItems":
         yield pointer, (f"'{what}' needs at least {schema['minItems']} "
                         f"entr{'y' if schema['minItems'] == 1 else 'ies'}"), False
@@ -185,7 +215,7 @@ def _messages(error: ValidationError) -> Iterator[Message]:
         yield pointer, f"'{what}' is empty; write some text", False
     elif v == "maxLength":
         yield pointer, f"'{what}' is longer than {schema['maxLength']} characters", False
-    elif v == "pattern":
+    elif v == "pattern" or (v == "format" and schema.get("pattern") == DATE_PATTERN):
         yield pointer, _pattern_message(what, schema["pattern"], inst), False
     elif v == "propertyNames":
         yield pointer, f"'{what}' has a key that is not a valid id", False
@@ -200,6 +230,8 @@ def _pattern_message(what: str, pattern: str, value: Any) -> str:
         return f"'{what}' must be an https:// URL, got {_short(value)}"
     if pattern == ID_PATTERN:
         return (f"'{what}' {_short(value)} is not a valid id: use lower-case letters, digits and single hyphens")
+    if pattern == DATE_PATTERN:
+        return f"'{what}' must be a date written as YYYY-MM-DD (e.g. 2026-03-01), got {_short(value)}"
     if pattern.startswith("^#"):
         return f"'{what}' must be a colour written as #rrggbb, got {_short(value)}"
     if pattern.startswith("^[a-z]{2}"):

@@ -30,7 +30,7 @@ from ..render import PageSpec
 from ..render.urls import Urls
 from .files import FileMaker, i18n_default_language, warn_without_home_page
 from .nav import NavMaker, is_journey_map
-from .pages import edit_url, toc_tokens, without_blank_lines
+from .pages import edit_base, edit_url, toc_tokens, without_blank_lines
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -78,7 +78,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             base_language=i18n_default_language(config),
         )
         scope = f"{config.site_url or config.site_name}|{client or ''}"
-        result = self.state.load(self.project, config, scope)
+        edits = edit_base(config, self.project.docs_dir, self.options.edit_root)
+        result = self.state.load(self.project, config, scope, edits)
         apply_client(config, result)
         add_theme(config, self.options.material_fixes)
         return config

@@ -19,14 +19,22 @@ def edit_url(config: MkDocsConfig, source: str | None, docs_dir: str, edit_root:
     the docs dir's path it points at the project root (``edit/main/``), unless
     ``edit_root`` says where that is.
     """
-    if not source or not config.repo_url:
+    base = edit_base(config, docs_dir, edit_root)
+    if not source or base is None:
+        return None
+    return base + posixpath.normpath(source)
+
+
+def edit_base(config: MkDocsConfig, docs_dir: str, edit_root: str | None) -> str | None:
+    """The "Edit this page" address of the project root (see :func:`edit_url`), or None without a repo_url."""
+    if not config.repo_url:
         return None
     root = edit_root
     if root is None:
         edit_uri = config.edit_uri or ""
         docs = (docs_dir if not Path(docs_dir).is_absolute() else Path(docs_dir).name).strip("/") + "/"
         root = edit_uri.removesuffix(docs)
-    return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/")) + posixpath.normpath(source)
+    return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/"))
 
 
 def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _TocToken dicts

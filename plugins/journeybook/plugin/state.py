@@ -45,7 +45,7 @@ class State:
         """Where a user overrides journeybook's templates: ``<custom_dir>/journeybook``."""
         return tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir)
 
-    def load(self, project: Project, config: MkDocsConfig, scope: str) -> Result:
+    def load(self, project: Project, config: MkDocsConfig, scope: str, edit_base: str | None = None) -> Result:
         if self.session is None:
             self.session = Session(project, keep=self.serving)
         result, fresh = self.session.load(project)
@@ -72,6 +72,7 @@ class State:
             scope=scope,
             use_directory_urls=config.use_directory_urls,
             template_dirs=self.template_dirs(config),
+            edit_base=edit_base,
         )
         # large playbooks render in worker processes while MkDocs reads files and builds the nav
         # (not under serve: no forking beside the server's threads, and unchanged pages are reused)

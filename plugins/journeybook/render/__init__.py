@@ -8,6 +8,7 @@ files and pages.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 
 from ..model import Playbook
@@ -38,8 +39,11 @@ def render_playbook_json(playbook: Playbook) -> str:
     return json.dumps(playbook, default=_fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _fields(obj: object) -> dict[str, object]:
-    """A model dataclass as its fields (``json`` recurses; faster than ``dataclasses.asdict``)."""
+def _fields(obj: object) -> dict[str, object] | str:
+    """A model dataclass as its fields (``json`` recurses; faster than ``dataclasses.asdict``); a date as
+    ``YYYY-MM-DD``."""
     if dataclasses.is_dataclass(obj):
         return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    if isinstance(obj, datetime.date):
+        return obj.isoformat()
     raise TypeError(f"not JSON serialisable: {type(obj).__name__}")

@@ -5,11 +5,14 @@ A plan holds everything its template needs; :mod:`.renderer` turns it into HTML.
 
 from __future__ import annotations
 
+import datetime
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
+from ..review import has_review_data, needs_attention, review_items
 from .site import Site, TouchpointOnPage
 from .urls import Urls
 
@@ -69,7 +72,10 @@ class Citation:
 class Planner:
     """The plans of every generated page, in a fixed order, with their URLs."""
 
-    def __init__(self, playbook: Playbook, site: Site, urls: Urls, labels: Mapping[str, str]) -> None:
+    def __init__(self, playbook: Playbook, site: Site, urls: Urls, labels: Mapping[str, str],
+                 edit_base: str | None = None, today: datetime.date | None = None) -> None:
+        self.edit_base = edit_base
+        self.today = today
         self.playbook = playbook
         self.site = site
         self.urls = urls
@@ -88,6 +94,9 @@ class Planner:
             plan.url = self.urls.url(plan.src_uri)
         plans.append(self._sources(plans))
         plans[-1].url = self.urls.url(plans[-1].src_uri)
+        if has_review_data(self.playbook):
+            plans.append(self._review())
+            plans[-1].url = self.urls.url(plans[-1].src_uri)
         return plans
 
     def _plan(self, src_uri: str, title: str, template: str, section: str, source_path: str | None,
@@ -170,6 +179,15 @@ class Planner:
         plan.reserved = (f"jb-cl-{tp.id}",)
         plan.deps = (tp, *(use.journey for use in plan.context["uses"]))
         return plan
+
+    def _review(self) -> PagePlan:
+        today = self.today or datetime.date.today()
+        items = needs_attention(review_items(self.playbook), today)
+        links = {"journey": self.urls.journey, "persona": self.urls.persona, "touchpoint": self.urls.touchpoint}
+        rows = [(item, links[item.kind](item.id),
+                 self.edit_base + posixpath.normpath(item.source_path) if self.edit_base else None) for item in items]
+        return self._plan(self.urls.review_src(), self.labels["review"], "review.html", "review",
+                          self.playbook.playbook_path, rows=rows, today=today, every=self.playbook.review_every)
 
     def _sources(self, plans: list[PagePlan]) -> PagePlan:
         cited_on: dict[str, list[Citation]] = {s.id: [] for s in self.playbook.sources}

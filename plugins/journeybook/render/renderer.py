@@ -30,7 +30,8 @@ class Renderer:
         self.env = env if env is not None else environment(tuple(options.template_dirs))
 
     def plans(self) -> list[PagePlan]:
-        return Planner(self.playbook, self.site, self.urls, self.labels).plans()
+        return Planner(self.playbook, self.site, self.urls, self.labels, self.options.edit_base,
+                       self.options.today).plans()
 
     def render(self, plan: PagePlan) -> PageSpec:
         ids = Ids([*plan.reserved, *(f"jb-src-{s.id}" for s in plan.cites)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 
@@ -11,6 +12,8 @@ class RenderOptions:
     scope: str = "journeybook"  # localStorage scope, goes into data-jb-scope
     use_directory_urls: bool = True
     template_dirs: tuple[str, ...] = ()  # user override dirs, searched before the package's templates
+    edit_base: str | None = None  # "Edit this page" address of the project root (the review page links files)
+    today: datetime.date | None = None  # the date reviews are due against (the review page); None: today
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,10 @@ class Urls:
     def sources_src() -> str:
         return "sources/index.md"
 
+    @staticmethod
+    def review_src() -> str:
+        return "review/index.md"
+
     # url ---------------------------------------------------------------------
     def url(self, src_uri: str, anchor: str | None = None) -> str:
         url = page_url(src_uri, self.use_directory_urls)
