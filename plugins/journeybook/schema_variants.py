@@ -78,11 +78,15 @@ def translation(node: dict[str, Any], whole: bool = False) -> dict[str, Any] | N
     if "properties" in node:
         if not props:
             return None
+        if "ref" in node["properties"]:  # a touchpoint use {ref, note}: translations merge it by its ref
+            props = {"ref": node["properties"]["ref"], **props}
         out["properties"] = props
         out["additionalProperties"] = False
         kept = [key for key in node.get("required", ()) if key in props]
         if whole and kept:
             out["required"] = kept
+        elif "ref" in props:
+            out["required"] = ["ref"]
     extra = node.get("additionalProperties")
     if isinstance(extra, dict):
         sub = translation(extra)
