@@ -25,8 +25,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..options import NAMES, Options, declared
-from ..render import PageSpec
 from ..project import Project
+from ..render import PageSpec
+from ..titles import tab_title
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
 from .pages import edit_url, toc_tokens, without_blank_lines
@@ -107,9 +108,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return markdown
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
         page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
-        page.meta["title"] = html.escape(spec.title)  # the browser tab's title
+        page.meta["title"] = html.escape(tab_title(spec.title, config.site_name))  # the browser tab's title
+        hide = []
         if is_journey_map(spec.src_uri):
-            page.meta["hide"] = ["toc"]  # the journey map needs the width
+            hide.append("toc")  # the journey map needs the width
+        if page.parent is None and "navigation.tabs" in (config.theme.get("features") or []):
+            hide.append("navigation")  # a top-level page under tabs: its sidebar would list only itself
+        if hide:
+            page.meta["hide"] = hide
         return ""
 
     def _rendered(self, src_uri: str) -> PageSpec | None:
