@@ -17,7 +17,7 @@ from .browser_helpers import Site, pick, wait_for_scheme
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["journey", "phase", "persona", "touchpoint"]
+PAGES = ["home", "journeys", "journey", "phase", "persona", "touchpoint", "sources"]
 PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}  # media -> Material scheme
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")  # every violation fails
@@ -34,6 +34,9 @@ def axe() -> Axe:
 def page_url(site: Site, kind: str) -> str:
     chosen = pick(site.playbook)
     return {
+        "home": "",  # the sample's own landing page
+        "journeys": "journeys/",  # the generated overview: journey cards with sparklines
+        "sources": "sources/",
         "journey": chosen.journey_url,
         "phase": chosen.phase_url,
         "persona": chosen.persona_url,
