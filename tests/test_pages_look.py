@@ -94,10 +94,19 @@ def test_pain_points_and_opportunities_are_marked_lists(pages):
     assert [li.text() for li in chance.find_all("li")] == ["Comparison table"]
 
 
-def test_moments_of_truth_share_one_callout(pages):
+def test_a_single_moment_of_truth_is_a_paragraph_in_the_callout(pages):
     dom = parse(pages[f"{J}/loyalty.md"].html)
     [callout] = dom.find_all("div", "jb-mot")
-    assert callout.text().strip() == "Second order"
+    assert [p.text() for p in callout.find_all("p")] == ["Second order"] and not callout.find_all("ul")
+
+
+def test_moments_of_truth_share_one_callout(sample_site: Path):
+    # the sample's online purchase has two moments of truth in its purchase phase
+    page = (sample_site / "journeys" / "online-purchase" / "purchase" / "index.html").read_text(encoding="utf-8")
+    article = page.split('<article', 1)[1]
+    assert article.count('class="admonition jb-mot"') == 1
+    callout = article.split('class="admonition jb-mot"', 1)[1].split("</div>", 1)[0]
+    assert callout.count("<li>") == 2
 
 
 # --------------------------------------------------------------------------- persona
