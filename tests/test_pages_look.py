@@ -158,3 +158,16 @@ def test_sparkline_spreads_steps_within_equal_phase_bands(pages):
     assert svg.find("title").text() == (
         "Emotion curve: First purchase: Awareness: neutral; Consideration: negative; "
         "Purchase: positive, negative, very positive; Service: positive; Loyalty: very positive")
+
+
+def test_no_sidebar_that_lists_only_the_page_itself(sample_site: Path):
+    def sidebar_hidden(url: str) -> bool:
+        text = (sample_site / url / "index.html").read_text(encoding="utf-8")
+        tag = re.search(r'<div class="md-sidebar md-sidebar--primary"[^>]*>', text)
+        assert tag, url
+        return tag.group(0).rstrip(">").split()[-1] == "hidden"
+
+    assert sidebar_hidden("sources")  # the Sources tab holds one page
+    assert sidebar_hidden("")  # the sample's home hides it in its front matter
+    assert not sidebar_hidden("journeys")  # a tab with journeys under it keeps its sidebar
+    assert not sidebar_hidden("personas")

@@ -30,7 +30,7 @@ from ..render import PageSpec
 from ..titles import tab_title
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
-from .pages import edit_url, toc_tokens, without_blank_lines
+from .pages import alone_in_its_tab, edit_url, toc_tokens, without_blank_lines
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -112,8 +112,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         hide = []
         if is_journey_map(spec.src_uri):
             hide.append("toc")  # the journey map needs the width
-        if page.parent is None and "navigation.tabs" in (config.theme.get("features") or []):
-            hide.append("navigation")  # a top-level page under tabs: its sidebar would list only itself
+        if "navigation.tabs" in (config.theme.get("features") or []) and alone_in_its_tab(page):
+            hide.append("navigation")  # its sidebar would list only the page itself
         if hide:
             page.meta["hide"] = hide
         return ""
