@@ -28,7 +28,7 @@ from ..options import NAMES, Options, declared
 from ..project import Project
 from ..render import PageSpec
 from ..titles import tab_title
-from .files import FileMaker
+from .files import FileMaker, warn_without_home_page
 from .nav import NavMaker, is_journey_map
 from .pages import alone_in_its_tab, edit_url, toc_tokens, without_blank_lines
 from .state import State
@@ -85,7 +85,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
         """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
         candidate = config_dir.parent.parent
-        if (config_dir / "client.yml").is_file() and (candidate / self.options.clients_dir).resolve() == config_dir.parent:
+        in_clients_dir = (candidate / self.options.clients_dir).resolve() == config_dir.parent
+        if (config_dir / "client.yml").is_file() and in_clients_dir:
             return candidate, self.options.client or config_dir.name
         return config_dir, self.options.client
 
@@ -93,7 +94,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
-        return self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        files = self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        warn_without_home_page(files, config)
+        return files
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -161,9 +164,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.files.cleanup()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the data, a client or a template override changes (MkDocs watches the docs itself)."""
         if self.project is not None:
-            for folder in (self.project.data_dir, self.project.clients_dir):
-                path = self.project.path(folder)
+            folders = [self.project.path(self.project.data_dir), self.project.path(self.project.clients_dir)]
+            for path in [*folders, *map(Path, self.state.template_dirs(config))]:
                 if path.is_dir():
                     server.watch(str(path))
         return server

@@ -143,3 +143,12 @@ def client_css(client: Client) -> str:
         lines += [f"  --md-accent-fg-color: {colors['accent']};"]
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def warn_without_home_page(files: Files, config: MkDocsConfig) -> None:
+    """No page becomes the site's ``index.html`` (a further language's ``<lang>/index.html``): the logo and the
+    site name would link to a 404."""
+    home = f"{language_folder(config)}index.html"
+    if not any(f.dest_uri == home for f in files.documentation_pages()):
+        log.warning(f"the site has no home page: add {Path(config.docs_dir).name}/index.md (the logo and the site "
+                    "name link to it); `journeybook new` writes a starter")
