@@ -16,7 +16,7 @@ TEST_LOCK := requirements/test.lock
 PYTEST := -m pytest -q -p no:cacheprovider
 NOBROWSER := --ignore=tests/browser
 
-.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser dist
+.PHONY: site site-offline lint test test-latest test-lowest lock serve validate bench clean browser dist
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
+
+site-offline: $(STAMP)
+	$(VENV)/bin/mkdocs build -f mkdocs-offline.yml
 
 validate: $(STAMP)
 	$(VENV)/bin/journeybook validate

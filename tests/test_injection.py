@@ -74,7 +74,8 @@ def hostile_project(root: Path) -> None:
             "phases": {
                 p: {
                     "goal": t(), "actions": tl(), "questions": tl(), "emotion": {"score": 2, "note": t()},
-                    "steps": [{"id": "s1", "action": t(), "touchpoints": ["site"], "emotion": 3, "thought": t()}],
+                    "steps": [{"id": "s1", "action": t(), "touchpoints": ["site"], "emotion": 3, "thought": t()},
+                              {"id": "s2", "action": t(), "emotion": {"score": 1, "note": t()}}],
                     "touchpoints": [{"ref": "site", "note": t()}], "pain_points": tl(), "opportunities": tl(),
                     "moments_of_truth": tl(), "kpis": [{"name": t(), "target": t()}], "evidence": ["src"],
                     "persona_notes": {"pat": t()},
@@ -154,10 +155,12 @@ def test_playbook_json_stays_valid_and_carries_the_text(hostile_site: Path) -> N
 def test_emotion_curve_svg_has_no_markup_from_text(hostile_site: Path) -> None:
     text = (hostile_site / "journeys" / "trip" / "index.html").read_text(encoding="utf-8")
     start = text.index('<svg class="jb-emotion-curve')
-    svg = text[start : text.index("</svg>", start) + len("</svg>")]
+    end = text.index('</svg>\n<ol class="jb-curve__phases"', start) + len("</svg>")  # the outer svg's end
+    svg = text[start:end]
     tags = {el.tag for el in parse_html(svg).elements}
     assert tags <= {"svg", "title", "desc", "g", "line", "polyline", "circle", "text", "rect", "path", "tspan"}
     assert "<script>alert('s1')</script>" not in svg
+    assert 'class="jb-curve__note jb-curve__note--low"' in svg  # a note from the data is printed, as text
 
 
 def test_templates_in_text_are_not_evaluated(tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 
 # lowest first; a module may import only modules listed before it
 LAYERS = [
-    "errors", "ids", "titles", "options", "textpos", "model", "schema", "i18n", "yaml_hints", "yamlpos", "overlay",
+    "errors", "minify", "ids", "titles", "options", "textpos", "model", "schema", "i18n", "yaml_hints", "yamlpos",
+    "overlay",
     "project", "files",
     "validate", "refs", "brand", "to_model", "resolve", "config", "reference", "scaffold",
 ]

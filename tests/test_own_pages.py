@@ -36,7 +36,7 @@ def _strip(html: str) -> str:
     """The page without its navigation (primary nav, tabs, footer and head links to the neighbours),
     journeybook's asset tags and blank lines."""
     html = re.sub(r'\s*<link rel="stylesheet" href="[./]*assets/journeybook/[^"]+">', "", html)
-    html = re.sub(r'\s*<script src="[./]*assets/journeybook/[^"]+"></script>', "", html)
+    html = re.sub(r'\s*<script src="[./]*assets/journeybook/[^"]+"[^>]*></script>', "", html)
     html = re.sub(r'\s*<link rel="(prev|next)" href="[^"]*">', "", html)  # the neighbours in the nav
     for start in ('<nav class="md-nav md-nav--primary', '<nav class="md-tabs', '<nav class="md-footer__inner'):
         while (at := html.find(start)) >= 0:
@@ -81,6 +81,9 @@ def test_material_fixes_is_an_option(tmp_path: Path) -> None:
 def css_rules(css: str) -> list[tuple[str, str]]:
     """(selector, declarations) of every style rule, at-rules' bodies flattened."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    # the page box of journeybook's pages only (`page: jb` on them), with its margin boxes
+    css = re.sub(r"@page jb\s*\{(?:[^{}]|\{[^{}]*\})*\}", "", css)
+    assert "@page" not in css, "an @page rule for every page, not only journeybook's"
     rules = []
     for match in re.finditer(r"([^{}]+)\{([^{}]*)\}", css):
         selector = re.sub(r"^\s*@[^{]*\{", "", match.group(1)).strip()

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from journeybook import i18n
+from journeybook.model import Emotion
 from journeybook.nav import NavLink, NavSection, build_nav
 from journeybook.render import PageSpec, RenderOptions, relative_url, render_pages, render_playbook_json
 from journeybook.render.markdown import md_block, md_inline
@@ -205,7 +206,9 @@ def _check_checklists(dom: Node, scope: str) -> dict[str, int]:
         assert section.find("button", "jb-reset").attrs["data-jb-reset"] == tp
         export = section.find("button", "jb-export")
         assert export.attrs["data-jb-export"] == tp and export.attrs["data-jb-filename"] == f"{tp}-checklist.csv"
-        assert "hidden" in section.find("span", "jb-checklist__actions").attrs
+        assert "hidden" in section.find("span", "jb-checklist__menu").attrs  # journeybook.js shows the menu
+        assert "hidden" in section.find("span", "jb-checklist__actions").attrs  # and the menu opens it
+        assert "hidden" in section.find("div", "jb-checklist__undo").attrs
         found[tp] = len(boxes)
     return found
 
@@ -223,13 +226,26 @@ def test_checklist_hooks_on_phase_pages(pages):
     assert "Keep it short." in dom.find("div", "jb-checklist__note").text()
 
 
-def test_touchpoints_index_shows_every_checklist_grouped_by_category(pages):
+def test_touchpoints_index_shows_overview_cards_grouped_by_category(pages):
     dom = parse(pages["touchpoints/index.md"].html)
-    assert _check_checklists(dom, "acme") == {"seo": 1, "reviews": 2, "checkout": 3}
+    assert _check_checklists(dom, "acme") == {}  # the checklists live on the touchpoint and phase pages
+    assert dom.find_all("input") == []
     h2s = [n.text() for n in dom.find_all("h2") if n.attrs["id"].startswith("jb-cat-")]
     assert h2s == ["Search engine optimisation", "Reviews", "Checkout"]  # the playbook's category order
     reviews = dom.find("section", "jb-category", data_jb_category="reviews")
-    assert [s.attrs["data-jb-checklist"] for s in reviews.find_all("section", "jb-checklist")] == ["reviews"]
+    cards = reviews.find_all("li", "jb-tp-card")
+    assert [c.attrs["data-jb-summary"] for c in cards] == ["reviews"]
+    checkout = dom.find("li", "jb-tp-card", data_jb_summary="checkout")
+    assert checkout.attrs["data-jb-scope"] == "acme"
+    assert checkout.attrs["data-jb-items"] == "guest-checkout payment-methods progress"
+    assert [a.attrs["href"] for a in checkout.find("h3").find_all("a")] == ["checkout/"]
+    assert " ".join(checkout.find("p", "jb-tp-card__used").text().split()) == "Used in: First purchase (Purchase)"
+    assert [b.text() for b in checkout.find("p", "jb-tp-card__counts").find_all("span")] == [
+        "1 must", "1 should", "1 could"]
+    assert checkout.find("span", "jb-progress").attrs["data-jb-progress"] == "checkout"
+    assert checkout.find("span", "jb-progress").text() == "0/3"
+    assert [b.text() for b in dom.find("li", "jb-tp-card", data_jb_summary="reviews")
+            .find("p", "jb-tp-card__counts").find_all("span")] == ["1 must", "1 should"]
 
 
 def test_touchpoint_page(pages):
@@ -251,7 +267,9 @@ def test_item_ids_stay_unique_when_ids_collide():
     from journeybook.model import ChecklistItem, Touchpoint
     playbook.touchpoints["a-b"] = Touchpoint("a-b", "x.yml", "AB", "seo", [ChecklistItem("c", "one")])
     playbook.touchpoints["a"] = Touchpoint("a", "y.yml", "A", "seo", [ChecklistItem("b-c", "two")])
-    page = next(p for p in render_pages(playbook, RenderOptions()) if p.src_uri == "touchpoints/index.md")
+    from journeybook.model import TouchpointUse
+    playbook.journeys["first-purchase"].phases[0].touchpoints[:] = [TouchpointUse("a-b"), TouchpointUse("a")]
+    page = next(p for p in render_pages(playbook, RenderOptions()) if p.src_uri == f"{J}/awareness.md")
     dom = parse(page.html)
     found = _check_checklists(dom, "journeybook")
     assert found["a"] == 1 and found["a-b"] == 1
@@ -304,18 +322,26 @@ def test_external_source_links_get_noopener(pages):
 
 def test_links_in_the_journey_map(pages):
     dom = parse(pages[f"{J}/index.md"].html)
-    table = dom.find("div", "jb-map-scroll").find("table", "jb-map")
-    cols = table.find_all("th", scope="col")
-    assert [c.text() for c in cols] == ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
-    assert cols[0].find("a").attrs["href"] == "awareness/"
-    rows = [th.text() for th in table.find_all("th", scope="row")]
-    assert rows == ["Goal", "Actions", "Questions", "Touchpoints", "Emotion", "Pain points", "Opportunities",
-                    "Moments of truth"]
-    badges = table.find_all("span", "jb-emotion")
+    grid = dom.find("section", "jb-map")
+    assert grid.attrs["aria-label"] == "Journey map" and "role" not in grid.attrs
+    heads = grid.find_all("h3", "jb-map__head")
+    assert [h.attrs["data-jb-phase"] for h in heads] == ["awareness", "consideration", "purchase", "service", "loyalty"]
+    assert [" ".join(h.text().split()) for h in heads] == ["1 Awareness", "2 Consideration", "3 Purchase", "4 Service",
+                                                          "5 Loyalty"]
+    assert heads[0].find("a").attrs["href"] == "awareness/"
+    labels = [d.text() for d in grid.find("div", "jb-map__labels").find_all("div", "jb-map__label")]
+    assert labels == ["Goal", "Actions", "Questions", "Touchpoints", "Emotion", "Pain points", "Opportunities",
+                      "Moments of truth"]
+    # header row, 8 rows of cells, the curve's row; the curve is the fifth row after the header
+    assert "--jb-phases: 5; --jb-rows: 10" in grid.attrs["style"]
+    assert grid.find("div", "jb-map__curve").attrs["style"] == "--jb-curve-row: 6"
+    first = grid.find_all("div", "jb-map__phase")[0]
+    assert [c.find("p", "jb-map__cell-label").text() for c in first.find_all("div", "jb-map__cell")] == labels
+    badges = grid.find_all("span", "jb-emotion")
     assert [b.attrs["data-score"] for b in badges] == ["3", "2", "4", "2", "5", "4", "5"]
-    mot = table.find_all("td", "jb-mot")
-    assert [td.text().strip() for td in mot] == ["Payment fails or succeeds", "Second order"]
-    touch = [a.attrs["href"] for a in table.find_all("a") if "touchpoints" in a.attrs["href"]]
+    mot = grid.find_all("div", "jb-mot")
+    assert [" ".join(d.find("ul").text().split()) for d in mot] == ["Payment fails or succeeds", "Second order"]
+    touch = [a.attrs["href"] for a in grid.find_all("a") if "touchpoints" in a.attrs["href"]]
     assert "../../touchpoints/seo/" in touch
 
 
@@ -380,7 +406,7 @@ def test_sources_page_lists_every_source_and_who_cites_it(pages):
     wait = items[0]
     assert "Almost 90%" in wait.text() and "Example Research" in wait.text() and "2021" in wait.text()
     cited = [a.text() for a in wait.find("p", "jb-source__cited").find_all("a")]
-    assert cited == ["Purchase – First purchase", "Touchpoints", "Checkout"]
+    assert cited == ["Purchase – First purchase", "Checkout"]  # the touchpoints index shows no checklist items
     assert "Not cited" in items[2].text()
 
 
@@ -421,6 +447,7 @@ def test_emotion_curve_svg(pages):
     assert len(svgs) == 1
     svg = svgs[0]
     assert svg.attrs["role"] == "img" and svg.attrs["xmlns"] == "http://www.w3.org/2000/svg"
+    assert svg.attrs["width"] == "100%" and svg.attrs["height"] == "208" and "viewBox" not in svg.attrs
     title = svg.find("title")
     assert title.parent is svg and svg.attrs["aria-labelledby"] == title.attrs["id"]
     assert title.text() == "Emotion curve: First purchase"
@@ -428,20 +455,65 @@ def test_emotion_curve_svg(pages):
     assert svg.attrs["aria-describedby"] == desc.attrs["id"]
     assert "Purchase (Moment of truth): Adds to cart: 4 of 5 (positive); Pays: 2 of 5 (negative);" in desc.text()
     points = svg.find_all("circle", "jb-curve__point")
-    series = [p for p in points if not any("jb-curve__legend" in a.classes for a in p.ancestors())]
-    # 1 point for each phase, the purchase phase plotted per step (3)
-    assert [p.attrs["data-score"] for p in series] == ["3", "2", "4", "2", "5", "4", "5"]
-    assert sum("jb-curve__point--mot" in p.classes for p in series) == 4  # 3 purchase steps + loyalty
-    assert len(svg.find_all("g", "jb-curve__mot")) == 2
+    # 1 point for each phase, the purchase phase plotted per step (3), spread over its band (40% to 60%)
+    assert [p.attrs["data-score"] for p in points] == ["3", "2", "4", "2", "5", "4", "5"]
+    assert [p.attrs["data-jb-phase"] for p in points] == ["awareness", "consideration", "purchase", "purchase",
+                                                          "purchase", "service", "loyalty"]
+    assert [p.attrs.get("data-jb-step") for p in points] == [None, None, "add-to-cart", "pay", "confirm", None, None]
+    assert [p.attrs["cx"] for p in points] == ["10%", "30%", "43.3%", "50%", "56.7%", "70%", "90%"]
+    assert [p.attrs["cy"] for p in points] == ["104", "134", "74", "134", "44", "74", "44"]
+    # a moment of truth only where the data puts one at the level of a point: loyalty (purchase has no phase score)
+    assert [p.attrs["data-jb-phase"] for p in points if "jb-curve__point--mot" in p.classes] == ["loyalty"]
+    assert len(svg.find_all("circle", "jb-curve__mot")) == 1
+    assert not svg.find_all("line", "jb-curve__phase-score")
     lines = svg.find_all("polyline", "jb-curve__line")
     assert len(lines) == 1 and "jb-curve__line--1" in lines[0].classes
-    assert len(lines[0].attrs["points"].split()) == 7
+    assert lines[0].attrs["points"].split()[:3] == ["100,104", "300,134", "433.3,74"]
     assert len(svg.find_all("line", "jb-curve__grid")) == 5
-    labels = [t.text() for t in svg.find_all("text", "jb-curve__label")]
-    assert all(str(n) in labels for n in range(1, 6)) and "Awareness" in labels
-    assert svg.find_all("g", "jb-curve__legend")
+    zones = [r.attrs["class"] for r in svg.find_all("rect")]
+    assert zones == [f"jb-curve__zone jb-curve__zone--{n}" for n in range(1, 6)]
+    assert [b.attrs["x1"] for b in svg.find_all("line", "jb-curve__band")] == ["20%", "40%", "60%", "80%"]
+    assert not svg.find_all("text")  # no note on the lowest or highest point in this journey
     for node in svg.iter():
         assert "style" not in node.attrs and "fill" not in node.attrs and node.tag != "script"
+    # the scale in words and the legend are HTML beside and under the drawing
+    axis = dom.find("div", "jb-curve__axis")
+    assert [li.text() for li in axis.find_all("li")] == ["very positive", "positive", "neutral", "negative",
+                                                         "very negative"]
+    legend = [" ".join(li.text().split()) for li in dom.find("ul", "jb-curve__legend").find_all("li")]
+    assert legend == ["All customers", "Moment of truth"]
+
+
+def test_emotion_curve_phase_score_and_notes():
+    playbook = sample_playbook()
+    purchase = playbook.journeys["first-purchase"].phases[2]
+    purchase.emotion = Emotion(3, "Fine, in the end")
+    purchase.steps[1].emotion = Emotion(1, "Why does it ask for my phone number twice, and then my address again?")
+    playbook.journeys["first-purchase"].phases[4].emotion = Emotion(5, "Comes back for more")
+    page = next(p for p in render_pages(playbook, RenderOptions()) if p.src_uri == f"{J}/index.md")
+    dom = parse(page.html)
+    svg = dom.find("svg", "jb-emotion-curve")
+    bar = svg.find("line", "jb-curve__phase-score")
+    assert (bar.attrs["data-jb-phase"], bar.attrs["data-score"], bar.attrs["x1"], bar.attrs["x2"], bar.attrs["y1"]) == (
+        "purchase", "3", "42%", "58%", "104")
+    # the purchase phase is a moment of truth: its score bar is marked, not its steps
+    rings = svg.find_all("circle", "jb-curve__mot")
+    assert [(r.attrs["cx"], r.attrs["cy"]) for r in rings] == [("50%", "104"), ("90%", "44")]
+    assert not any("jb-curve__point--mot" in p.classes for p in svg.find_all("circle", "jb-curve__point")
+                   if p.attrs["data-jb-phase"] == "purchase")
+    notes = svg.find_all("text", "jb-curve__note")
+    assert [n.attrs["class"].split()[-1] for n in notes] == ["jb-curve__note--low", "jb-curve__note--high"]
+    rows = [t.text() for t in notes[0].find_all("tspan")]
+    assert rows == ["Why does it ask for my phone", "number twice, and then my …"]
+    assert notes[0].attrs["text-anchor"] == "middle" and notes[0].find("tspan").attrs["x"] == "50%"
+    assert notes[1].attrs["text-anchor"] == "end" and notes[1].text() == "Comes back for more"
+    assert "Purchase (Moment of truth): phase as a whole: 3 of 5 (neutral); Adds to cart" in svg.find("desc").text()
+    legend = [" ".join(li.text().split()) for li in dom.find("ul", "jb-curve__legend").find_all("li")]
+    assert legend == ["All customers", "phase as a whole", "Moment of truth"]
+    cell = dom.find_all("div", "jb-map__cell--emotion")[2]
+    phase_score = " ".join(cell.find("p", "jb-map__phase-score").text().split())
+    assert phase_score == "Phase as a whole: 3/5 neutral Fine, in the end"
+    assert [li.find("span", "jb-emotion").attrs["data-score"] for li in cell.find_all("li")] == ["4", "1", "5"]
 
 
 def test_curve_ids_are_unique_per_page(pages):
@@ -562,8 +634,9 @@ def test_nav_covers_every_page_once(pages):
     assert journey.src_uri_of_index == f"{J}/index.md"
     assert [c.title for c in journey.children] == ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
     groups = nav[2].children
-    assert [g.title for g in groups] == ["Search engine optimisation", "Reviews", "Checkout"]
-    assert groups[2].children == [NavLink("Checkout", "touchpoints/checkout.md")]
+    # a category with one touchpoint is no level of its own (not "Checkout › Checkout")
+    assert groups == [NavLink("Search engine optimisation", "touchpoints/seo.md"),
+                      NavLink("Review sites", "touchpoints/reviews.md"), NavLink("Checkout", "touchpoints/checkout.md")]
     nl = build_nav(sample_playbook("nl"), RenderOptions(language="nl"))
     assert [s.title for s in nl] == ["Klantreizen", "Persona's", "Contactmomenten", "Bronnen"]
 

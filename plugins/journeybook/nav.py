@@ -58,8 +58,10 @@ def _journeys(playbook: Playbook, site: Site) -> list[NavLink | NavSection]:
 
 
 def _touchpoints(site: Site) -> list[NavLink | NavSection]:
-    """Touchpoints grouped by category (categories without touchpoints left out)."""
-    return [
-        NavSection(category.name, None, [NavLink(tp.name, Urls.touchpoint_src(tp.id)) for tp in tps])
-        for category, tps in site.touchpoints_by_category()
-    ]
+    """Touchpoints grouped by category (categories without touchpoints left out);
+    a category with one touchpoint is no level of its own: its touchpoint stands in its place."""
+    items: list[NavLink | NavSection] = []
+    for category, tps in site.touchpoints_by_category():
+        links = [NavLink(tp.name, Urls.touchpoint_src(tp.id)) for tp in tps]
+        items.append(links[0] if len(links) == 1 else NavSection(category.name, None, list(links)))
+    return items

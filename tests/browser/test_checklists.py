@@ -48,6 +48,15 @@ def phase_progress(page: Page):
     return page.locator("[data-jb-phase-progress]").first
 
 
+def menu_action(page: Page, touchpoint: str, hook: str):
+    """Open the checklist's actions menu and return its ``[data-jb-reset]`` or ``[data-jb-export]`` button."""
+    section = checklist(page, touchpoint)
+    section.locator("[data-jb-menu] [aria-expanded]").click()
+    action = section.locator(f"[{hook}]")
+    expect(action).to_be_visible()
+    return action
+
+
 def test_tick_updates_checklist_and_phase_progress(page: Page, site: Site) -> None:
     chosen = pick(site.playbook)
     tp = chosen.touchpoint
@@ -132,15 +141,19 @@ def test_ticks_show_on_every_page_with_the_touchpoint(page: Page, site: Site) ->
     page.goto(site.url(chosen.touchpoint_url))  # the touchpoint's own page
     expect(box(page, tp, entries[0]["id"])).to_be_checked()
     expect(progress(page, tp)).to_have_text(f"1/{count}")
-
-    page.goto(site.url("touchpoints/"))  # every checklist, grouped by category
-    expect(box(page, tp, entries[0]["id"])).to_be_checked()
-    expect(progress(page, tp)).to_have_text(f"1/{count}")
     box(page, tp, entries[-1]["id"]).check()  # and the other way round
+    ticked = len({entries[0]["id"], entries[-1]["id"]})
+
+    page.goto(site.url("touchpoints/"))  # overview cards: the progress, no checkboxes
+    card = page.locator(f'[data-jb-summary="{tp}"]')
+    expect(card.locator("input")).to_have_count(0)
+    expect(progress(page, tp)).to_have_text(f"{ticked}/{count}")
+    fill = card.locator(".jb-meter__fill").evaluate("el => el.style.width")
+    assert float(fill.rstrip("%")) == pytest.approx(100 * ticked / count, abs=0.01), fill
 
     page.goto(site.url(chosen.phase_url))
     expect(box(page, tp, entries[-1]["id"])).to_be_checked()
-    expect(progress(page, tp)).to_have_text(f"{len({entries[0]['id'], entries[-1]['id']})}/{count}")
+    expect(progress(page, tp)).to_have_text(f"{ticked}/{count}")
 
 
 def test_reset_clears_only_its_checklist(page: Page, site: Site) -> None:
@@ -158,7 +171,7 @@ def test_reset_clears_only_its_checklist(page: Page, site: Site) -> None:
     key = storage_key(page, tp)
     assert stored(page, tp)
 
-    checklist(page, tp).locator("[data-jb-reset]").click()
+    menu_action(page, tp, "data-jb-reset").click()
 
     expect(progress(page, tp)).to_have_text(f"0/{len(entries)}")
     for entry in entries:
@@ -241,14 +254,16 @@ def test_csv_export(page: Page, site: Site) -> None:
     for item_id in ticked:
         box(page, tp, item_id).check()
 
+    export = menu_action(page, tp, "data-jb-export")
     with page.expect_download() as info:
-        checklist(page, tp).locator("[data-jb-export]").click()
+        export.click()
     download = info.value
     assert download.suggested_filename.endswith(".csv"), download.suggested_filename
     raw = Path(download.path()).read_bytes()
 
+    assert raw.startswith(b"\xef\xbb\xbf"), "no UTF-8 BOM: Excel would garble the text"
     assert raw.endswith(b"\r\n"), "CSV lines should end in CRLF (RFC 4180)"
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["touchpoint", "item", "text", "priority", "done"]
     assert len(rows) - 1 == len(entries), rows
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import Page
 
@@ -9,7 +11,8 @@ from .browser_helpers import Site, box, items, pick
 
 pytestmark = pytest.mark.browser
 
-CHROME = [".md-header", ".md-sidebar", ".md-tabs", ".md-footer", "[data-jb-reset]", "[data-jb-export]"]
+CHROME = [".md-header", ".md-sidebar", ".md-tabs", ".md-footer",
+          "[data-jb-reset]", "[data-jb-export]", "[data-jb-menu]", "[data-jb-undo-bar]"]
 
 # how an element renders: hidden by its own or an ancestor's display:none, and its size
 RENDERED = """el => {
@@ -55,3 +58,39 @@ def test_phase_page_prints_without_chrome_and_with_checkboxes(page: Page, site: 
         assert state["visibility"] == "visible", f"checkbox {name} is invisible in print: {state}"
         assert state["width"] > 0 and state["height"] > 0, f"checkbox {name} has no size in print: {state}"
     assert ticked.is_checked(), "the tick is gone in print"
+
+
+@pytest.mark.parametrize("media", ["light", "dark"])
+def test_running_header_and_footer_and_a_black_title(new_context, site: Site, media: str) -> None:
+    page = new_context().new_page()
+    page.emulate_media(color_scheme=media)
+    page.goto(site.url(pick(site.playbook).phase_url))
+    page.emulate_media(media="print", color_scheme=media)
+
+    state = page.evaluate(
+        """() => {
+            const h1 = document.querySelector(".md-typeset h1");
+            const pages = [...document.styleSheets].flatMap(sheet => {
+                try { return [...sheet.cssRules]; } catch (e) { return []; }
+            }).filter(rule => rule instanceof CSSPageRule);
+            return {
+                page: getComputedStyle(document.body).page,
+                title: getComputedStyle(document.documentElement).getPropertyValue("--jb-print-title").trim(),
+                documentTitle: document.title,
+                h1Colour: getComputedStyle(h1).color,
+                h1Top: h1.getBoundingClientRect().top + window.scrollY,
+                paper: getComputedStyle(document.documentElement).backgroundColor,
+                jbPage: pages.filter(rule => rule.selectorText === "jb").map(rule => rule.cssText).join(" "),
+            };
+        }"""
+    )
+    assert state["page"] == "jb", state  # journeybook's pages print on the named page with the margin boxes
+    assert json.loads(state["title"]) == state["documentTitle"], state
+    assert "@top-left" in state["jbPage"] and "var(--jb-print-title" in state["jbPage"], state["jbPage"]
+    assert "@bottom-right" in state["jbPage"] and "counter(pages)" in state["jbPage"], state["jbPage"]
+    assert state["h1Colour"] == "rgb(0, 0, 0)", state
+    assert state["paper"] == "rgb(255, 255, 255)", state
+    assert state["h1Top"] < 40, f"a gap above the title on the first page: {state}"
+
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")

@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from ..options import NAMES, Options, declared
 from ..project import Project
 from ..render import PageSpec
+from ..render.urls import Urls
 from ..titles import tab_title
 from .files import FileMaker, warn_without_home_page
 from .nav import NavMaker, is_journey_map
@@ -114,8 +115,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         page.meta["title"] = html.escape(tab_title(spec.title, config.site_name))  # the browser tab's title
         hide = []
         if is_journey_map(spec.src_uri):
-            hide.append("toc")  # the journey map needs the width
-        if "navigation.tabs" in (config.theme.get("features") or []) and alone_in_its_tab(page):
+            hide += ["navigation", "toc"]  # the journey map needs the full width
+        elif spec.src_uri == Urls.touchpoints_src():
+            hide.append("toc")  # the touchpoint cards need the width
+        tabs = "navigation.tabs" in (config.theme.get("features") or [])
+        if "navigation" not in hide and tabs and alone_in_its_tab(page):
             hide.append("navigation")  # its sidebar would list only the page itself
         if hide:
             page.meta["hide"] = hide

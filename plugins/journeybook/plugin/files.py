@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..minify import minified
 from ..model import Client
 from ..project import Project
 from .log import log
@@ -69,8 +70,9 @@ class FileMaker:
                 self.published[spec.src_uri] = rendered[spec.src_uri]
             files.append(file)
         files.append(File.generated(config, "playbook.json", abs_src_path=self._stub("playbook.json", built.json)))
-        for name in assets(material_fixes):
-            files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
+        for name in assets(material_fixes):  # minified as they ship (the package keeps the readable sources)
+            uri = ASSET_URI + name
+            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, minified(name))))
         client = built.result.playbook.client if built.result and built.result.playbook else None
         if client is not None and client.logo and project is not None:
             logo = project.root / client.logo

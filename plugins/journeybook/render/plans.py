@@ -36,10 +36,12 @@ class MapColumn:
     name: str
     touchpoints: list[TouchpointOnPage]
     step_emotions: list[Step]
+    number: int = 1  # 1-based position in the journey
 
 
 MAP_ROWS = (
-    "goal", "actions", "questions", "touchpoints", "emotion", "pain_points", "opportunities", "moments_of_truth",
+    "goal", "actions", "questions", "touchpoints", "curve", "emotion", "pain_points", "opportunities",
+    "moments_of_truth",
 )
 
 
@@ -49,8 +51,8 @@ def _map_rows(columns: list[MapColumn]) -> tuple[str, ...]:
     def filled(row: str, col: MapColumn) -> bool:
         if row == "touchpoints":
             return bool(col.touchpoints)
-        if row == "emotion":
-            return col.entry.emotion is not None or bool(col.step_emotions)
+        if row in ("curve", "emotion"):
+            return col.entry.emotion is not None or bool(col.step_emotions) or bool(col.entry.persona_emotions)
         return bool(getattr(col.entry, row))
 
     return tuple(row for row in MAP_ROWS if any(filled(row, col) for col in columns))
@@ -99,8 +101,8 @@ class Planner:
     def _journey(self, journey: Journey) -> PagePlan:
         columns = [
             MapColumn(entry, self.site.phase_name(entry.phase), self.site.phase_touchpoints(entry),
-                      [s for s in entry.steps if s.emotion is not None])
-            for entry in journey.phases
+                      [s for s in entry.steps if s.emotion is not None], number)
+            for number, entry in enumerate(journey.phases, start=1)
         ]
         plan = self._plan(self.urls.journey_src(journey.id), journey.title, "journey.html", "journeys",
                           journey.source_path, journey=journey, columns=columns, rows=_map_rows(columns))
@@ -143,12 +145,23 @@ class Planner:
         return plan
 
     def _touchpoints_index(self) -> PagePlan:
+        """Overview cards grouped by category; the checklists live on the touchpoint and phase pages."""
         groups = self.site.touchpoints_by_category()
+        used_in = {tp.id: self._used_in(tp) for _, tps in groups for tp in tps}
         plan = self._plan(self.urls.touchpoints_src(), self.labels["touchpoints"], "touchpoints_index.html",
-                          "touchpoints", self.playbook.playbook_path, groups=groups)
-        plan.cites = self.site.touchpoints_index_citations()
-        plan.reserved = (*(f"jb-cat-{c.id}" for c, _ in groups), *(f"jb-cl-{tp.id}" for _, tps in groups for tp in tps))
+                          "touchpoints", self.playbook.playbook_path, groups=groups, used_in=used_in)
+        plan.reserved = tuple(f"jb-cat-{c.id}" for c, _ in groups)
         return plan
+
+    def _used_in(self, tp: Touchpoint) -> list[tuple[Journey, list[str]]]:
+        """The journeys that use a touchpoint, in order, each with the names of its phases that do."""
+        out: dict[str, tuple[Journey, list[str]]] = {}
+        for use in self.site.uses.get(tp.id, []):
+            names = out.setdefault(use.journey.id, (use.journey, []))[1]
+            name = self.site.phase_name(use.entry.phase)
+            if name not in names:
+                names.append(name)
+        return list(out.values())
 
     def _touchpoint(self, tp: Touchpoint) -> PagePlan:
         plan = self._plan(self.urls.touchpoint_src(tp.id), tp.name, "touchpoint.html", "touchpoints",

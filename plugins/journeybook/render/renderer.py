@@ -17,7 +17,7 @@ from .search import search_html
 from .site import Site
 from .sparkline import SparkPhase, sparkline
 from .spec import PageSpec, RenderOptions
-from .svg import CurveLabels, emotion_curve
+from .svg import Curve, CurveLabels, emotion_curve
 from .urls import Urls, relative_url
 
 
@@ -77,23 +77,24 @@ class Renderer:
         title = self.labels["emotion_curve_title"].format(journey=journey.title)
         return sparkline(phases, title, {n: self.labels[f"emotion_{n}"] for n in range(1, 6)})
 
-    def _curve_function(self, ids: Ids) -> Callable[..., Markup]:
-        def curve(journey: Journey, persona: Persona | None = None) -> Markup:
+    def _curve_function(self, ids: Ids) -> Callable[..., Curve | None]:
+        def curve(journey: Journey, persona: Persona | None = None) -> Curve | None:
             if persona is None:
                 title = self.labels["emotion_curve_title"].format(journey=journey.title)
-                label, base = journey.title, f"jb-curve-{journey.id}"
+                base = f"jb-curve-{journey.id}"
+                lines = self.site.curve_lines(journey, self.labels["all_customers"])
             else:
                 title = self.labels["emotion_curve_persona"].format(journey=journey.title, persona=persona.name)
-                label, base = persona.name, f"jb-curve-{journey.id}-{persona.id}"
+                base = f"jb-curve-{journey.id}-{persona.id}"
+                lines = [self.site.curve_line(journey, persona.name, persona.id)]
             labels = CurveLabels(
                 title=title,
                 score_words={n: self.labels[f"emotion_{n}"] for n in range(1, 6)},
                 out_of=self.labels["score_of"],
                 moment_of_truth=self.labels["moment_of_truth"],
                 no_emotion=self.labels["no_emotion"],
+                phase_score=self.labels["phase_score"],
             )
-            lines = (self.site.curve_lines(journey) if persona is None
-                     else [self.site.curve_line(journey, label, persona.id)])
             return emotion_curve(lines, svg_id=ids.unique(base), labels=labels)
 
         return curve

@@ -103,18 +103,14 @@ class Site:
     def touchpoint_citations(self, tp: Touchpoint) -> tuple[Source, ...]:
         return self.known_sources([*tp.evidence, *self.item_evidence(tp.checklist)])
 
-    def touchpoints_index_citations(self) -> tuple[Source, ...]:
-        items = [i for _, tps in self.touchpoints_by_category() for tp in tps for i in tp.checklist]
-        return self.known_sources(self.item_evidence(items))
-
     # emotion curve -----------------------------------------------------------
     def curve_line(self, journey: Journey, label: str, persona_id: str | None = None) -> CurveLine:
         """The journey's curve; for a persona, its own emotions replace the phase's where given."""
         return CurveLine(label, tuple(self._curve_phase(entry, persona_id) for entry in journey.phases))
 
-    def curve_lines(self, journey: Journey) -> list[CurveLine]:
-        """The journey's line, plus one per persona who feels differently somewhere."""
-        lines = [self.curve_line(journey, journey.title)]
+    def curve_lines(self, journey: Journey, everyone: str) -> list[CurveLine]:
+        """The line of all customers (labelled ``everyone``), plus one per persona who feels differently somewhere."""
+        lines = [self.curve_line(journey, everyone)]
         for pid in journey.personas:
             if pid in self.playbook.personas and any(pid in e.persona_emotions for e in journey.phases):
                 lines.append(self.curve_line(journey, self.playbook.personas[pid].name, pid))
@@ -122,14 +118,14 @@ class Site:
 
     def _curve_phase(self, entry: PhaseEntry, persona_id: str | None = None) -> CurvePhase:
         name = self.phase_name(entry.phase)
-        steps = [s for s in entry.steps if s.emotion is not None]
         own = entry.persona_emotions.get(persona_id) if persona_id else None
+        phase_score = entry.emotion.score if entry.emotion is not None else None
+        points: tuple[CurvePoint, ...] = ()
         if own is not None:
-            points: tuple[CurvePoint, ...] = (CurvePoint(name, own.score),)
-        elif steps:
-            points = tuple(CurvePoint(f"{name} – {s.action}", s.emotion.score, s.action) for s in steps)  # type: ignore[union-attr]
+            points, phase_score = (CurvePoint(name, own.score, note=own.note),), own.score
+        elif any(s.emotion is not None for s in entry.steps):
+            points = tuple(CurvePoint(f"{name} – {s.action}", s.emotion.score, s.action, s.id, s.emotion.note)
+                           for s in entry.steps if s.emotion is not None)
         elif entry.emotion is not None:
-            points = (CurvePoint(name, entry.emotion.score),)
-        else:
-            points = ()
-        return CurvePhase(name, points, tuple(entry.moments_of_truth))
+            points = (CurvePoint(name, entry.emotion.score, note=entry.emotion.note),)
+        return CurvePhase(name, points, tuple(entry.moments_of_truth), entry.phase, phase_score)
