@@ -18,8 +18,8 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 
 # lowest first; a module may import only modules listed before it
 LAYERS = [
-    "errors", "minify", "ids", "options", "textpos", "model", "schema", "schema_variants", "i18n", "yaml_hints",
-    "yamlpos", "overlay", "project", "files",
+    "errors", "minify", "ids", "titles", "options", "textpos", "model", "schema", "schema_variants", "i18n",
+    "yaml_hints", "yamlpos", "overlay", "project", "files",
     "validate", "refs", "review", "brand", "to_model", "translate", "coverage", "po", "resolve", "config", "reference",
     "scaffold",
 ]

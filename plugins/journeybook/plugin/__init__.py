@@ -28,9 +28,10 @@ from ..options import NAMES, Options, declared
 from ..project import Project
 from ..render import PageSpec
 from ..render.urls import Urls
+from ..titles import tab_title
 from .files import FileMaker, i18n_default_language, warn_without_home_page
 from .nav import NavMaker, is_journey_map
-from .pages import edit_base, edit_url, toc_tokens, without_blank_lines
+from .pages import alone_in_its_tab, edit_base, edit_url, toc_tokens, without_blank_lines
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -113,11 +114,17 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return markdown
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
         page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
-        page.meta["title"] = html.escape(spec.title)  # the browser tab's title
+        page.meta["title"] = html.escape(tab_title(spec.title, config.site_name))  # the browser tab's title
+        hide = []
         if is_journey_map(spec.src_uri):
-            page.meta["hide"] = ["navigation", "toc"]  # the journey map needs the full width
+            hide += ["navigation", "toc"]  # the journey map needs the full width
         elif spec.src_uri == Urls.touchpoints_src():
-            page.meta["hide"] = ["toc"]  # the touchpoint cards need the width
+            hide.append("toc")  # the touchpoint cards need the width
+        tabs = "navigation.tabs" in (config.theme.get("features") or [])
+        if "navigation" not in hide and tabs and alone_in_its_tab(page):
+            hide.append("navigation")  # its sidebar would list only the page itself
+        if hide:
+            page.meta["hide"] = hide
         return ""
 
     def _rendered(self, src_uri: str) -> PageSpec | None:

@@ -60,3 +60,18 @@ def without_blank_lines(output: str) -> str:
     if "<pre" in output or "<textarea" in output:
         return output
     return _BLANK_LINES.sub("\n", output)
+
+
+def alone_in_its_tab(page: Any) -> bool:
+    """True when the page is the only page under its top-level nav entry: with
+    ``navigation.tabs`` its sidebar would list nothing but the page itself."""
+    top = page
+    while top.parent is not None:
+        top = top.parent
+    return top is page or _pages_under(top) == [page]
+
+
+def _pages_under(node: Any) -> list[Any]:
+    if getattr(node, "is_page", False):
+        return [node]
+    return [p for child in getattr(node, "children", None) or [] for p in _pages_under(child)]

@@ -6,13 +6,16 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .. import i18n
 from ..model import Journey, Persona, Playbook
+from .avatar import Initials, persona_initials
 from .env import Ids, environment, extract_toc, tidy
 from .plans import PagePlan, Planner
 from .search import search_html
 from .site import Site
+from .sparkline import SparkPhase, sparkline
 from .spec import PageSpec, RenderOptions
 from .svg import Curve, CurveLabels, emotion_curve
 from .urls import Urls, relative_url
@@ -61,7 +64,19 @@ class Renderer:
             "cite_numbers": numbers,
             "cited": lambda evidence: sorted((sid for sid in evidence if sid in numbers), key=numbers.__getitem__),
             "curve": self._curve_function(ids),
+            "initials": self._initials,
+            "sparkline": self._sparkline,
         }
+
+    def _initials(self, persona: Persona) -> Initials:
+        return persona_initials(persona.id, persona.name, list(self.playbook.personas))
+
+    def _sparkline(self, journey: Journey) -> Markup:
+        """The journey's line (not a persona's): the points of its map, one band per phase."""
+        line = self.site.curve_line(journey, journey.title)
+        phases = [SparkPhase(ph.name, tuple(p.score for p in ph.points)) for ph in line.phases]
+        title = self.labels["emotion_curve_title"].format(journey=journey.title)
+        return sparkline(phases, title, {n: self.labels[f"emotion_{n}"] for n in range(1, 6)})
 
     def _curve_function(self, ids: Ids) -> Callable[..., Curve | None]:
         def curve(journey: Journey, persona: Persona | None = None) -> Curve | None:

@@ -15,6 +15,7 @@ _DROP = re.compile(
     r"<svg\b.*?</svg>"
     r"|<span class=\"jb-checklist__actions\".*?</span>"
     r"|<span class=\"jb-checklist__count\">.*?</span></span>"
+    r"|<span class=\"jb-cite__tip\".*?</span></sup>"  # a citation's tooltip: the sources list has it
     r"|<input\b[^>]*>",
     re.S,
 )
