@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from conftest import copy_sample, run
+from helpers import MINIMAL_FILES, write_tree
+from html_tools import parse_file
+from journeybook.project import Project
+from journeybook.resolve import load
+
+B2B_PERSONAS = ("business-owner", "operations-manager")
+B2B_TOUCHPOINTS = ("free-trial", "onboarding", "quote-and-contract", "sales-visit", "trade-fair")
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +89,74 @@ def test_strict_build_failure_names_the_client(project: Path) -> None:
     assert "journeybook: build of client 'fietsbaas' failed: Aborted with 1 warnings in strict mode!" in result.stderr
     assert (project / "site" / "fietsbaas" / "kept-marker.txt").is_file()
     assert "Built the playbook, acme-outdoor into" in result.stdout
+
+
+def _broken_links(site: Path, guide: Path) -> list[str]:
+    """Every href and src of the guide's pages (404 page aside) that names no file of the published tree."""
+    broken = []
+    for page in sorted(p for p in guide.rglob("*.html") if p.name != "404.html"):
+        for element in parse_file(page).find():
+            for attr in ("href", "src"):
+                value = element.attrs.get(attr) or ""
+                parts = urlsplit(value)
+                if not parts.path or parts.scheme or parts.netloc:
+                    continue
+                target = site / posixpath.normpath(posixpath.join(page.parent.relative_to(site).as_posix(),
+                                                                  unquote(parts.path)))
+                if not (target / "index.html" if target.is_dir() else target).is_file():
+                    broken.append(f"{page.relative_to(site)} -> {value}")
+    return broken
+
+
+def test_a_guide_publishes_only_what_its_journeys_use(built: Path) -> None:
+    site = project_site = built / "site"
+    guide = site / "fietsbaas"  # journeys: e-bike-kopen, online-purchase (consumers only)
+    for pid in B2B_PERSONAS:
+        assert (project_site / "personas" / pid / "index.html").is_file()  # the base has them ...
+        assert not (guide / "personas" / pid).exists()  # ... the guide does not
+    for tid in B2B_TOUCHPOINTS:
+        assert (project_site / "touchpoints" / tid / "index.html").is_file()
+        assert not (guide / "touchpoints" / tid).exists()
+    data = json.loads((guide / "playbook.json").read_text(encoding="utf-8"))
+    assert sorted(data["personas"]) == ["busy-parent", "careful-senior"]
+    assert not set(B2B_TOUCHPOINTS) & set(data["touchpoints"])
+    assert "events" not in [c["id"] for c in data["categories"]]  # only the trade fair was in it
+    assert "personal-visit" not in [c["id"] for c in data["channels"]]
+    search = (guide / "search" / "search_index.json").read_text(encoding="utf-8")
+    home = (guide / "index.html").read_text(encoding="utf-8")
+    for left_out in [f"personas/{p}/" for p in B2B_PERSONAS] + [f"touchpoints/{t}/" for t in B2B_TOUCHPOINTS]:
+        assert left_out not in search and left_out not in home  # not searchable, not in the nav
+    assert _broken_links(site, guide) == []
+
+
+def test_unused_sources_channels_and_categories_are_left_out(tmp_path: Path) -> None:
+    files = dict(MINIMAL_FILES)
+    files["journeys/playbook.yml"] = str(files["journeys/playbook.yml"]) + """\
+  - id: b2b-study
+    claim: Buyers read three reviews
+categories:
+  - {id: checkout, name: Checkout}
+  - {id: sales, name: Sales}
+"""
+    files["journeys/playbook.yml"] = str(files["journeys/playbook.yml"]).replace(
+        "channels:\n", "channels:\n  - id: fair\n    name: Trade fair\n    type: offline\n")
+    files |= {
+        "journeys/personas/bob.yml": "name: Bob\nrole: Buyer\nchannels: [fair]\n",
+        "journeys/touchpoints/checkout.yml": "name: Checkout\ncategory: checkout\nchannel: web\nchecklist:\n"
+                                             "  - id: no-surprises\n    text: No surprise costs\n"
+                                             "    evidence: [wait-study]\n",
+        "journeys/touchpoints/visit.yml": "name: Visit\ncategory: sales\nevidence: [b2b-study]\nchecklist:\n"
+                                          "  - id: ask\n    text: Ask\n",
+        "journeys/b2b.yml": "title: Buying for work\npersonas: [bob]\nphases:\n  purchase:\n    touchpoints: [visit]\n",
+        "clients/shop/client.yml": "name: Shop\njourneys: [buy]\n",
+    }
+    root = write_tree(tmp_path, files)
+    base = load(Project(root, docs_dir="content"))
+    guide = load(Project(root, docs_dir="content", client="shop"))
+    assert base.playbook is not None and guide.playbook is not None, guide.problems
+    assert sorted(base.playbook.personas) == ["ann", "bob"] and sorted(guide.playbook.personas) == ["ann"]
+    assert sorted(guide.playbook.touchpoints) == ["checkout"]
+    assert [s.id for s in guide.playbook.sources] == ["wait-study"]
+    assert [c.id for c in guide.playbook.categories] == ["checkout"]
+    assert [c.id for c in guide.playbook.channels] == ["web"]
+    assert [s.id for s in base.playbook.sources] == ["wait-study", "b2b-study"]

@@ -33,6 +33,7 @@ from .refs import (
     unused_warnings,
 )
 from .to_model import build_model
+from .used import only_used
 from .validate import check, did_you_mean
 from .yamlpos import Document
 
@@ -143,4 +144,6 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     playbook = build_model(files, project, client_doc, language)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(playbook)
+    else:  # and its guide publishes only what its journeys reach
+        playbook = only_used(playbook)
     return Result(playbook, sorted(set(problems)), sorted(read))
