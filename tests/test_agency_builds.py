@@ -160,3 +160,26 @@ categories:
     assert [c.id for c in guide.playbook.categories] == ["checkout"]
     assert [c.id for c in guide.playbook.channels] == ["web"]
     assert [s.id for s in base.playbook.sources] == ["wait-study", "b2b-study"]
+
+
+def _bytes(folder: Path, leave_out: tuple[str, ...] = ()) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*")
+               if p.is_file() and not any(part in leave_out for part in p.relative_to(folder).parts[:1]))
+
+
+def test_guides_share_the_base_sites_assets(built: Path) -> None:
+    site = built / "site"
+    guide = site / "fietsbaas"
+    bundles = sorted(p.name for p in (site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1
+    assert not list(guide.rglob("bundle.*")) and not list(guide.rglob("*.map"))  # no copy of Material's bundle
+    assert not (guide / "assets" / "journeybook" / "journeybook.css").exists()
+    assert (guide / "assets" / "journeybook" / "client.css").is_file()  # what is the guide's own stays
+    page = (guide / "journeys" / "e-bike-kopen" / "index.html").read_text(encoding="utf-8")
+    assert f'src="../../../assets/javascripts/{bundles[0]}"' in page  # one folder up: the base site's copy
+    assert 'href="../../../assets/journeybook/journeybook.css"' in page
+    assert 'href="../../assets/journeybook/client.css"' in page
+    assert '"/playbook/assets/stylesheets/' in (guide / "404.html").read_text(encoding="utf-8")
+    base = _bytes(site, leave_out=("acme-outdoor", "fietsbaas"))
+    for client in ("acme-outdoor", "fietsbaas"):
+        assert _bytes(site / client) <= base / 2, client

@@ -165,8 +165,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not site_dir.is_absolute():
         site_dir = config_file.parent / site_dir
     config = str(config_file.resolve())
-    jobs = [Job(config, str(site_dir / t) if t else str(site_dir), t, args.strict, () if t else tuple(clients))
-            for t in good]
+    jobs = [Job(config, str(site_dir / t), t, args.strict, shared_base=str(site_dir.resolve())) if t
+            else Job(config, str(site_dir), None, args.strict, keep=tuple(clients)) for t in good]
     failed = build_sites(jobs, jobs=max(1, args.jobs))
     for target, reason in failed.items():
         what = f"client '{target}'" if target else "the base playbook"

@@ -30,6 +30,7 @@ from ..project import Project
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
 from .pages import edit_url, toc_tokens, without_blank_lines
+from .shared import SharedAssets
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -53,6 +54,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
         self.project: Project | None = None
         self.options = Options()
+        self.shared = SharedAssets()  # `journeybook build` sets its base_dir for a guide inside the base site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
@@ -92,7 +94,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
-        return self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        files = self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        if self.project is not None and self.project.client:
+            files = self.shared.drop(files, config, self.options.material_fixes)
+        return files
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -141,7 +146,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.nav.scoper.restore()
+        output = self.shared.page(output, page)
         return without_blank_lines(output) if page.file.src_uri in self.specs else output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self.shared.template(output_content, config)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.files.cleanup()

@@ -53,12 +53,25 @@ def publish(target: Path, produce: Callable[[Path], None], keep: Iterable[str] =
             for name in keep:
                 if (old / "site" / name).exists() and not (target / name).exists():
                     os.rename(old / "site" / name, target / name)
+            if keep:  # the guides kept may point at assets of the old base site (another theme version)
+                _carry_over(old / "site" / "assets", target / "assets")
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Files of ``old`` that ``new`` lacks move into it (the new ones win)."""
+    if not old.is_dir():
+        return
+    for path in old.rglob("*"):
+        moved = new / path.relative_to(old)
+        if path.is_file() and not moved.exists():
+            moved.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(path, moved)
 
 
 class _Named(logging.Filter):
@@ -87,8 +100,13 @@ def _named_logs(client: str | None) -> Iterator[None]:
             handler.removeFilter(named)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, client: str | None = None, strict: bool = False) -> None:
-    """Build one site with MkDocs into ``site_dir`` (no cleaning elsewhere)."""
+def mkdocs_build(config_file: Path, site_dir: Path, client: str | None = None, strict: bool = False,
+                 shared_base: Path | None = None) -> None:
+    """Build one site with MkDocs into ``site_dir`` (no cleaning elsewhere).
+
+    A guide with ``shared_base`` (the base site it is published in) leaves the assets that
+    site has to it.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -103,6 +121,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, client: str | None = None, s
             if plugin is None:
                 raise SystemExit(f"{config_file.name}: the journeybook plugin is not enabled")
             plugin.config["client"] = client
+            if shared_base is not None:
+                from .shared import SharedAssets
+
+                plugin.shared = SharedAssets(shared_base)  # type: ignore[attr-defined]
         build(config)
 
 
@@ -115,6 +137,7 @@ class Job:
     client: str | None = None
     strict: bool = False
     keep: tuple[str, ...] = ()  # the base site carries these guides over
+    shared_base: str | None = None  # a guide: the base site whose assets it shares
 
 
 def failure(exc: BaseException) -> str:
@@ -127,7 +150,8 @@ def run_job(job: Job) -> str | None:
     """Build and publish one site; None on success, else why it failed (its old version stays)."""
     try:
         publish(Path(job.site_dir),
-                lambda tmp: mkdocs_build(Path(job.config_file), tmp, job.client, job.strict), job.keep)
+                lambda tmp: mkdocs_build(Path(job.config_file), tmp, job.client, job.strict,
+                                         Path(job.shared_base) if job.shared_base else None), job.keep)
     except (Exception, SystemExit) as exc:
         return failure(exc)
     return None
