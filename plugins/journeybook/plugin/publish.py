@@ -124,7 +124,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, client: str | None = None, s
             if shared_base is not None:
                 from .shared import SharedAssets
 
-                plugin.shared = SharedAssets(shared_base)  # type: ignore[attr-defined]
+                plugin.shared = SharedAssets(shared_base)
         build(config)
 
 
