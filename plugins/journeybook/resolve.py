@@ -9,6 +9,7 @@ Every problem is collected, not just the first.
 from __future__ import annotations
 
 from .brand import brand_of, render_brand
+from .contrast import contrast_warnings
 from .errors import ERROR, Problem, has_errors
 from .files import (
     Documents,
@@ -61,6 +62,7 @@ def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
     doc, problems = read_document(path, project.root)
     if doc is not None:
         problems += check(doc, "client")
+        problems += contrast_warnings(doc) if not has_errors(problems) else []
         logo = doc.data.get("logo") if isinstance(doc.data, dict) else None
         if isinstance(logo, str):
             problems += check_inside(doc, ("logo",), logo, client_dir, "the client folder")

@@ -10,7 +10,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..model import Client
 from ..project import Project
 from .log import log
 from .state import Built
@@ -77,7 +76,9 @@ class FileMaker:
             files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
         if client is not None and client.colors:
             uri = ASSET_URI + "client.css"
-            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client))))
+            from .theme import client_css  # (theme.py names our assets from this module)
+
+            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client.colors))))
         return files
 
     def _stub(self, src_uri: str, text: str) -> str:
@@ -128,18 +129,3 @@ def client_content(files: Files, config: MkDocsConfig, project: Project | None) 
         if existing is not None:
             files.remove(existing)
         files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
-
-
-def client_css(client: Client) -> str:
-    """Brand colours as Material's custom properties (values are validated #rrggbb)."""
-    colors = client.colors or {}
-    lines = [":root, [data-md-color-scheme] {"]
-    if "primary" in colors:
-        lines += [f"  --md-primary-fg-color: {colors['primary']};",
-                  f"  --md-primary-fg-color--light: {colors['primary']};",
-                  f"  --md-primary-fg-color--dark: {colors['primary']};",
-                  f"  --md-typeset-a-color: {colors['primary']};"]
-    if "accent" in colors:
-        lines += [f"  --md-accent-fg-color: {colors['accent']};"]
-    lines.append("}")
-    return "\n".join(lines) + "\n"
