@@ -15,6 +15,7 @@ from helpers import MINIMAL_FILES, write_tree
 from html_tools import parse_file
 from journeybook.project import Project
 from journeybook.resolve import load
+from journeybook.used import only_used
 
 B2B_PERSONAS = ("business-owner", "operations-manager")
 B2B_TOUCHPOINTS = ("free-trial", "onboarding", "quote-and-contract", "sales-visit", "trade-fair")
@@ -151,15 +152,16 @@ categories:
         "clients/shop/client.yml": "name: Shop\njourneys: [buy]\n",
     }
     root = write_tree(tmp_path, files)
-    base = load(Project(root, docs_dir="content"))
-    guide = load(Project(root, docs_dir="content", client="shop"))
-    assert base.playbook is not None and guide.playbook is not None, guide.problems
-    assert sorted(base.playbook.personas) == ["ann", "bob"] and sorted(guide.playbook.personas) == ["ann"]
-    assert sorted(guide.playbook.touchpoints) == ["checkout"]
-    assert [s.id for s in guide.playbook.sources] == ["wait-study"]
-    assert [c.id for c in guide.playbook.categories] == ["checkout"]
-    assert [c.id for c in guide.playbook.channels] == ["web"]
-    assert [s.id for s in base.playbook.sources] == ["wait-study", "b2b-study"]
+    base = load(Project(root, docs_dir="content")).playbook
+    loaded = load(Project(root, docs_dir="content", client="shop"))
+    assert base is not None and loaded.playbook is not None, loaded.problems
+    guide = only_used(loaded.playbook)
+    assert sorted(base.personas) == ["ann", "bob"] and sorted(guide.personas) == ["ann"]
+    assert sorted(guide.touchpoints) == ["checkout"]
+    assert [s.id for s in guide.sources] == ["wait-study"]
+    assert [c.id for c in guide.categories] == ["checkout"]
+    assert [c.id for c in guide.channels] == ["web"]
+    assert [s.id for s in base.sources] == ["wait-study", "b2b-study"]
 
 
 def _bytes(folder: Path, leave_out: tuple[str, ...] = ()) -> int:
@@ -183,3 +185,39 @@ def test_guides_share_the_base_sites_assets(built: Path) -> None:
     base = _bytes(site, leave_out=("acme-outdoor", "fietsbaas"))
     for client in ("acme-outdoor", "fietsbaas"):
         assert _bytes(site / client) <= base / 2, client
+
+
+def _edit_link(page: Path) -> str | None:
+    links = [el.attrs.get("href") for el in parse_file(page).find("a")
+             if "md-content__button" in (el.attrs.get("class") or "")]  # the sample has only the edit action
+    return links[0] if links else None
+
+
+def test_edit_links_of_a_guide_point_at_the_clients_own_files(built: Path) -> None:
+    guide = built / "site" / "fietsbaas"
+    repo = "https://github.com/journeybook/journeybook/edit/main/"
+    assert _edit_link(guide / "index.html") == repo + "clients/fietsbaas/content/index.md"
+    assert _edit_link(guide / "journeys" / "e-bike-kopen" / "index.html") == (
+        repo + "clients/fietsbaas/journeys/e-bike-kopen.yml")
+    assert _edit_link(guide / "journeys" / "online-purchase" / "index.html") == (  # no overlay: the base file
+        repo + "journeys/online-purchase.yml")
+
+
+def test_client_yml_sets_favicon_copyright_repository_and_edit_links(project: Path) -> None:
+    client = project / "clients" / "fietsbaas" / "client.yml"
+    client.write_text(client.read_text(encoding="utf-8") + (
+        "favicon: logo.svg\ncopyright: © Fietsbaas B.V.\nrepo_url: https://git.example.org/fietsbaas/gids\n"
+        "edit_uri: bewerk/main/content/\n"), encoding="utf-8")
+    acme = project / "clients" / "acme-outdoor" / "client.yml"
+    acme.write_text(acme.read_text(encoding="utf-8") + "edit_links: false\n", encoding="utf-8")
+    result = run(["journeybook", "build", "--all-clients", "--jobs", "2"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (project / "site" / "fietsbaas" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="icon" href="assets/journeybook/client-favicon.svg">' in home
+    assert "© Fietsbaas B.V." in home and "Sample playbook built from articles" not in home
+    assert 'href="https://git.example.org/fietsbaas/gids"' in home and "github.com/journeybook" not in home
+    assert _edit_link(project / "site" / "fietsbaas" / "journeys" / "e-bike-kopen" / "index.html") == (
+        "https://git.example.org/fietsbaas/gids/bewerk/main/clients/fietsbaas/journeys/e-bike-kopen.yml")
+    for page in ("index.html", "journeys/online-purchase/index.html", "about/index.html"):
+        assert _edit_link(project / "site" / "acme-outdoor" / page) is None, page
+    assert _edit_link(project / "site" / "journeys" / "online-purchase" / "index.html")  # the base keeps its own

@@ -34,7 +34,6 @@ from .refs import (
     unused_warnings,
 )
 from .to_model import build_model
-from .used import only_used
 from .validate import check, did_you_mean
 from .yamlpos import Document
 
@@ -63,9 +62,10 @@ def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
     if doc is not None:
         problems += check(doc, "client")
         problems += contrast_warnings(doc) if not has_errors(problems) else []
-        logo = doc.data.get("logo") if isinstance(doc.data, dict) else None
-        if isinstance(logo, str):
-            problems += check_inside(doc, ("logo",), logo, client_dir, "the client folder")
+        for key in ("logo", "favicon"):
+            inside = doc.data.get(key) if isinstance(doc.data, dict) else None
+            if isinstance(inside, str):
+                problems += check_inside(doc, (key,), inside, client_dir, "the client folder")
     return doc, problems
 
 
@@ -146,6 +146,4 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     playbook = build_model(files, project, client_doc, language)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(playbook)
-    else:  # and its guide publishes only what its journeys reach
-        playbook = only_used(playbook)
     return Result(playbook, sorted(set(problems)), sorted(read))

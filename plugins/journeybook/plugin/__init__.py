@@ -29,7 +29,7 @@ from ..project import Project
 from ..render import PageSpec
 from .files import FileMaker
 from .nav import NavMaker, is_journey_map
-from .pages import edit_url, toc_tokens, without_blank_lines
+from .pages import client_source, edit_url, toc_tokens, without_blank_lines
 from .shared import SharedAssets
 from .state import State
 from .theme import add_theme, apply_client
@@ -109,10 +109,16 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            return markdown
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
-        page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
+        if spec is None:
+            own = client_source(self.project, page.file.abs_src_path)
+            if own is not None and page.edit_url:  # a client's own page: edit it, not the base page it replaces
+                page.edit_url = edit_url(config, own, docs_dir, self.options.edit_root)
+            return markdown
+        source = client_source(self.project, spec.source_path) if self.project and self.project.client else None
+        page.edit_url = edit_url(config, source or spec.source_path, docs_dir, self.options.edit_root)
+        if not config.edit_uri and self.project and self.project.client:  # the client's `edit_links: false`
+            page.edit_url = None
         page.meta["title"] = html.escape(spec.title)  # the browser tab's title
         if is_journey_map(spec.src_uri):
             page.meta["hide"] = ["toc"]  # the journey map needs the width

@@ -71,9 +71,11 @@ class FileMaker:
         for name in assets(material_fixes):
             files.append(File.generated(config, ASSET_URI + name, abs_src_path=str(PACKAGE_DIR / "assets" / name)))
         client = built.result.playbook.client if built.result and built.result.playbook else None
-        if client is not None and client.logo and project is not None:
-            logo = project.root / client.logo
-            files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
+        for name, path in (("client-logo", client.logo if client else None),
+                           ("client-favicon", client.favicon if client else None)):
+            if path and project is not None:
+                source = project.root / path
+                files.append(File.generated(config, ASSET_URI + name + source.suffix, abs_src_path=str(source)))
         if client is not None and client.colors:
             uri = ASSET_URI + "client.css"
             from .theme import client_css  # (theme.py names our assets from this module)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from .. import errors
-from ..render import PageOutline, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from ..project import Project, Result
+from ..render import PageOutline, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from ..resolve import LoadCache, load
+from ..used import only_used
 from .log import log
 
 
@@ -20,7 +22,7 @@ from .log import log
 class Built:
     """The last good result and what it was built from."""
 
-    key: tuple = ()
+    key: tuple[object, ...] = ()
     result: Result | None = None
     job: RenderJob | None = None
     json: str = ""
@@ -30,7 +32,7 @@ class Built:
         return self.job.outline if self.job is not None else []
 
 
-def fingerprint(project: Project) -> tuple:
+def fingerprint(project: Project) -> tuple[object, ...]:
     stamp = []
     for folder in (project.path(project.data_dir), project.path(project.clients_dir), project.path(project.docs_dir)):
         if folder.is_dir():
@@ -57,6 +59,8 @@ class State:
         if key == self.built.key and self.built.result is not None:
             return self.built.result
         result = load(project, self.load_cache if self.serving else None)
+        if project.client and result.playbook is not None:  # a guide publishes only what its journeys reach
+            result = dataclasses.replace(result, playbook=only_used(result.playbook))
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
         if errors.has_errors(result.problems) or result.playbook is None:
@@ -67,7 +71,8 @@ class State:
             raise PluginError(f"journeybook: the playbook has {count} error(s); nothing was built")
         warnings = [p for p in result.problems if not p.is_error]
         if config.strict and warnings:  # counted here too: `mkdocs build --strict -q` drops warnings
-            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n" + errors.format_text(warnings))
+            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n"
+                              + errors.format_text(warnings))
         options = RenderOptions(
             language=result.playbook.language,
             scope=scope,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -24,6 +24,17 @@ def apply_client(config: MkDocsConfig, result: Result) -> None:
         config.theme["language"] = client.language
     if client.logo:
         config.theme["logo"] = ASSET_URI + "client-logo" + Path(client.logo).suffix
+    if client.favicon:
+        config.theme["favicon"] = ASSET_URI + "client-favicon" + Path(client.favicon).suffix
+    if client.copyright is not None:
+        config.copyright = client.copyright
+    if client.repo_url is not None:
+        config.repo_url = client.repo_url or None
+        config.repo_name = urlsplit(client.repo_url).path.strip("/") or urlsplit(client.repo_url).netloc or None
+    if client.edit_uri is not None:
+        config.edit_uri = client.edit_uri
+    if client.edit_links is False:
+        config.edit_uri = ""
     if client.colors:
         config.extra_css.append(ASSET_URI + "client.css")
 
