@@ -78,6 +78,7 @@ lock: $(TSTAMP)
 
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/clients.py
 
 clean:
 	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache
