@@ -16,7 +16,7 @@ TEST_LOCK := requirements/test.lock
 PYTEST := -m pytest -q -p no:cacheprovider
 NOBROWSER := --ignore=tests/browser
 
-.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser
+.PHONY: site lint test test-latest test-lowest lock serve validate bench clean browser dist
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,17 +57,18 @@ test: lint $(TSTAMP) browser
 test-latest: $(TSTAMP)
 	rm -rf .venv-latest
 	$(UV) venv -q --python $(PY) .venv-latest
-	$(UV) pip install -q --python .venv-latest/bin/python --upgrade -e . pytest pytest-xdist hypothesis
+	$(UV) pip install -q --python .venv-latest/bin/python --upgrade -e '.[test]'
 	.venv-latest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
 
 # Every runtime dependency at the lower bound pyproject.toml declares; the test
-# tools at their newest versions that keep those pins.
+# tools (and the other MkDocs plugins the suite builds with) at their newest
+# versions that keep those pins.
 test-lowest: $(TSTAMP)
 	rm -rf .venv-lowest
 	$(UV) venv -q --python $(PY) .venv-lowest
 	$(UV) pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e .
 	$(UV) pip freeze --python .venv-lowest/bin/python --exclude-editable > .venv-lowest/runtime.txt
-	$(UV) pip install -q --python .venv-lowest/bin/python -c .venv-lowest/runtime.txt pytest pytest-xdist hypothesis
+	$(UV) pip install -q --python .venv-lowest/bin/python -c .venv-lowest/runtime.txt -e '.[test]'
 	.venv-lowest/bin/python -c "import importlib.metadata as m; print(*(f'{d}=={m.version(d)}' for d in ['mkdocs', 'mkdocs-material', 'jinja2', 'pyyaml', 'markdown', 'nh3', 'jsonschema']))"
 	.venv-lowest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
 
@@ -76,9 +77,18 @@ lock: $(TSTAMP)
 	$(UV) pip compile -q --universal --generate-hashes pyproject.toml -o $(SITE_LOCK)
 	$(UV) pip compile -q --universal --generate-hashes --extra test pyproject.toml -o $(TEST_LOCK)
 
+# A wheel and an sdist in dist/ (`pip install dist/journeybook-*.whl` anywhere); the sdist leaves the
+# tests out (they need the whole repository: the sample playbook, Chromium), see MANIFEST.in.
+dist: $(TSTAMP)
+	rm -rf dist
+	$(UV) build -q --python $(PY) --out-dir dist .
+	$(PY) -c "import pathlib, sys, tarfile; sdist = next(pathlib.Path('dist').glob('*.tar.gz')); \
+	  sys.exit('tests in the sdist' if any('/tests/' in n for n in tarfile.open(sdist).getnames()) else 0)"
+	@ls dist
+
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/clients.py
 
 clean:
-	rm -rf site .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache

@@ -43,7 +43,9 @@ class Spy(BasePlugin):  # type: ignore[type-arg]
         return nav
 
     @event_priority(-200)
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
         path = page.file.abs_src_path
         self.sources[page.file.src_uri] = path is not None and os.path.isfile(path)
         self.edit_urls[page.file.src_uri] = page.edit_url

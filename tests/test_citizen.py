@@ -42,7 +42,8 @@ I18N = """\
 def test_static_i18n_builds_every_language(tmp_path: Path, languages: int) -> None:
     pytest.importorskip("mkdocs_static_i18n")
     files = dict(MINIMAL)
-    plugins = I18N + ("        - locale: nl\n          name: Nederlands\n          build: true\n" if languages == 2 else "")
+    dutch = "        - locale: nl\n          name: Nederlands\n          build: true\n"
+    plugins = I18N + (dutch if languages == 2 else "")
     files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  - search\n", "  - search\n" + plugins)
     files["content/index.nl.md"] = "# Klein\n"
     project = write(tmp_path, files)
@@ -75,7 +76,9 @@ def outline(items: list, depth: int = 0) -> list[str]:
 NAV_FILES = {
     **MINIMAL,
     "content/about.md": "# About us\n",
-    "journeys/touchpoints/returns.yml": "name: Returns\ncategory: after-sales\nchecklist:\n  - id: free\n    text: Free returns\n",
+    "journeys/touchpoints/returns.yml": (
+        "name: Returns\ncategory: after-sales\nchecklist:\n  - id: free\n    text: Free returns\n"
+    ),
     "journeys/bike.yml": MINIMAL["journeys/bike.yml"] + "  service:\n    touchpoints: [returns]\n",
 }
 
@@ -154,7 +157,8 @@ def test_edit_links_follow_edit_uri_at_any_docs_dir_depth(tmp_path: Path, docs_d
         + f"repo_url: https://example.org/o/r\nedit_uri: {edit_uri}\n"
     )
     if edit_root:
-        files["mkdocs.yml"] = files["mkdocs.yml"].replace("  - journeybook\n", f"  - journeybook:\n      edit_root: {edit_root}\n")
+        options = f"  - journeybook:\n      edit_root: {edit_root}\n"
+        files["mkdocs.yml"] = files["mkdocs.yml"].replace("  - journeybook\n", options)
     project = write(tmp_path, files)
     spy = Spy()
     build(project, spy)
@@ -206,14 +210,16 @@ def test_the_sample_builds_with_other_plugins(tmp_path: Path) -> None:
     for page in ("journeys/index.html", "personas/index.html", "touchpoints/index.html", "sources/index.html"):
         assert (site / page).is_file(), page
     assert len(list((site / "journeys").rglob("*.html"))) > 10  # offline: no directory URLs
-    assert spy.nav is not None and [s.title for s in spy.nav.items[-4:]] == ["Journeys", "Personas", "Touchpoints", "Sources"]
+    assert spy.nav is not None
+    assert [s.title for s in spy.nav.items[-4:]] == ["Journeys", "Personas", "Touchpoints", "Sources"]
     assert (site / "old-about.html").is_file()  # redirects
     assert "Customer Journey Playbook" in (site / "about.html").read_text(encoding="utf-8")  # macros
     phase = next(p for p in (site / "journeys").glob("*/*.html") if p.name != "index.html")
     assert "data-jb-item=" in phase.read_text(encoding="utf-8")
     assert "git-revision-date-localized-plugin-date" in (site / "about.html").read_text(encoding="utf-8")
     search = (site / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert '"location":"journeys/' in search.replace(" ", "") and '"location":"sources/index.html"' not in search.replace(" ", "")
+    compact = search.replace(" ", "")
+    assert '"location":"journeys/' in compact and '"location":"sources/index.html"' not in compact
 
 
 def test_the_sample_builds_with_properdocs(tmp_path: Path) -> None:

@@ -27,7 +27,9 @@ def test_validate_locates_an_unknown_plugin_option(tmp_path: Path, capsys: pytes
     ]
 
 
-def test_validate_locates_an_unknown_option_in_an_inherited_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_locates_an_unknown_option_in_an_inherited_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = MKDOCS_YML.replace("  - journeybook\n", "  - journeybook:\n      nav_max: 3\n")
     project = minimal_project(tmp_path, {"base.yml": base, "mkdocs.yml": "INHERIT: base.yml\n"})
     assert cli.main(["validate", str(project)]) == 1
@@ -36,9 +38,10 @@ def test_validate_locates_an_unknown_option_in_an_inherited_config(tmp_path: Pat
 
 
 def test_known_options_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    options = "".join(f"      {name}: {value!r}\n" for name, value in [("data_dir", "journeys"), ("material_fixes", True),
-                                                                         ("nav_max_items", 5), ("edit_root", "blob/x/")])
-    project = minimal_project(tmp_path, {"mkdocs.yml": MKDOCS_YML.replace("  - journeybook\n", "  - journeybook:\n" + options)})
+    values = [("data_dir", "journeys"), ("material_fixes", True), ("nav_max_items", 5), ("edit_root", "blob/x/")]
+    options = "".join(f"      {name}: {value!r}\n" for name, value in values)
+    config = MKDOCS_YML.replace("  - journeybook\n", "  - journeybook:\n" + options)
+    project = minimal_project(tmp_path, {"mkdocs.yml": config})
     assert cli.main(["validate", str(project)]) == 0, capsys.readouterr().out
 
 

@@ -33,7 +33,8 @@ plugins:
 
 
 def _strip(html: str) -> str:
-    """The page without its navigation (primary nav, tabs, footer and head links to the neighbours), journeybook's asset tags and blank lines."""
+    """The page without its navigation (primary nav, tabs, footer and head links to the neighbours),
+    journeybook's asset tags and blank lines."""
     html = re.sub(r'\s*<link rel="stylesheet" href="[./]*assets/journeybook/[^"]+">', "", html)
     html = re.sub(r'\s*<script src="[./]*assets/journeybook/[^"]+"></script>', "", html)
     html = re.sub(r'\s*<link rel="(prev|next)" href="[^"]*">', "", html)  # the neighbours in the nav
@@ -55,7 +56,8 @@ def built_pages(root: Path, plugin: str | None) -> dict[str, str]:
     project = write(root, files)
     build(project)
     site = project / "site"
-    return {name: (site / name).read_text(encoding="utf-8") for name in ("index.html", "about/index.html", "guide/index.html")}
+    names = ("index.html", "about/index.html", "guide/index.html")
+    return {name: (site / name).read_text(encoding="utf-8") for name in names}
 
 
 @pytest.mark.parametrize("plugin", ["  - journeybook\n", "  - journeybook:\n      material_fixes: false\n"])

@@ -59,7 +59,41 @@ def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> 
         touchpoint.write_text("name: Webshop\ncategory: chekout\nchecklist: []\n")
         assert wait_for(lambda: "unknown category 'chekout'" in "".join(log)), "".join(log)
         time.sleep(1.0)
-        assert "Shipping costs up front" in fetch(url)
+        # the last good page is still served (waiting, as a loaded machine may answer slowly while it rebuilds)
+        assert wait_for(lambda: "Shipping costs up front" in fetch(url), timeout=30), "".join(log)
+        assert "Traceback" not in "".join(log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_serve_shows_an_edited_template_override(tmp_path: Path) -> None:
+    """A user's override of a journeybook template (<custom_dir>/journeybook/...) shows on the next reload."""
+    files = dict(MINIMAL)
+    theme = "  name: material\n  custom_dir: overrides\n"
+    files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  name: material\n", theme)
+    files["overrides/journeybook/sources.html"] = "<h1>Our sources</h1>\n<p>First wording of the override</p>\n"
+    project = write(tmp_path, files)
+    port = free_port()
+    exe = Path(sys.executable).parent / "mkdocs"
+    server = subprocess.Popen(
+        [str(exe), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True)
+    reader.start()
+    url = f"http://127.0.0.1:{port}/sources/"
+    try:
+        assert wait_for(lambda: "First wording of the override" in fetch(url)), "".join(log)
+        override = project / "overrides" / "journeybook" / "sources.html"
+        override.write_text("<h1>Our sources</h1>\n<p>Second wording of the override</p>\n", encoding="utf-8")
+        assert wait_for(lambda: "Second wording of the override" in fetch(url)), "".join(log)
+        assert "First wording" not in fetch(url)
         assert "Traceback" not in "".join(log)
     finally:
         server.terminate()

@@ -1,4 +1,4 @@
-"""The ``journeybook`` command: validate, build, clients, new, schema.
+"""The ``journeybook`` command: validate, build, clients, new, schema, reference.
 
 Exit status: 0 clean, 1 problems found or the build failed, 2 wrong usage.
 No traceback reaches the user for bad input.
@@ -14,14 +14,16 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import errors
+from . import __version__, errors
 from .clients import client_ids, client_infos
 from .config import find_config, option_problems, project_from_config
 from .errors import Problem
 from .files import rel
 from .ids import is_valid_id, suggest_id
 from .project import Project
+from .reference import write_reference
 from .resolve import load
+from .scaffold import ensure_config, ensure_home_page, starter, write_new
 from .schema import write_schemas
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -35,6 +37,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="journeybook", description="Customer-journey playbooks from YAML.")
+    parser.add_argument("--version", action="version", version=f"journeybook {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     v = sub.add_parser("validate", help="check the data and every reference; print every problem")
@@ -56,13 +59,18 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("dir", nargs="?", default=".", help="project root (where mkdocs.yml is); default: .")
     c.add_argument("--json", action="store_true", help="a JSON list of {id, name, language}")
 
-    n = sub.add_parser("new", help="write a commented starter file; never overwrites")
+    n = sub.add_parser("new", help="write a commented starter file (and mkdocs.yml and a home page when missing); "
+                                   "never overwrites")
     n.add_argument("kind", choices=("persona", "journey", "touchpoint"))
     n.add_argument("id", help="the new id (the file name): lower-case letters, digits, hyphens")
     n.add_argument("--dir", default=".", help="project root; default: .")
 
     s = sub.add_parser("schema", help="write JSON Schemas for every file kind")
     s.add_argument("--out", default="schemas", help="output directory; default: schemas")
+
+    r = sub.add_parser("reference", help="write the YAML reference (every key of every file) as a Markdown page")
+    r.add_argument("dir", nargs="?", default=".", help="project whose files give the examples; default: .")
+    r.add_argument("--out", default="reference.md", help="the page to write; default: reference.md")
     return parser
 
 
@@ -194,14 +202,6 @@ def cmd_clients(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- new
 
-STARTERS_DIR = Path(__file__).parent / "starters"  # <kind>.yml, with {placeholders} for str.format
-
-
-def starter(kind: str, **values: str) -> str:
-    """The commented starter file of ``kind`` with its placeholders filled."""
-    return (STARTERS_DIR / f"{kind}.yml").read_text(encoding="utf-8").format(**values)
-
-
 def _journey_values(project: Project) -> dict[str, str] | None:
     """A new journey names a persona and phases that exist: the loaded playbook's (None: said why not)."""
     need_persona = "journeybook: error: a journey needs a persona; run `journeybook new persona ID` first"
@@ -218,14 +218,16 @@ def _journey_values(project: Project) -> dict[str, str] | None:
         print(need_persona, file=sys.stderr)
         return None
     phases = [phase.id for phase in result.playbook.phases]
-    return {"persona": next(iter(result.playbook.personas)), "phases": ", ".join(phases), "first_phase": phases[0]}
+    return {"persona": next(iter(result.playbook.personas)), "phases": ", ".join(phases), "first_phase": phases[0],
+            "touchpoints": ", ".join(result.playbook.touchpoints)}
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     if not is_valid_id(args.id):
         print(f"journeybook: error: '{args.id}' is not a valid id; try '{suggest_id(args.id)}'", file=sys.stderr)
         return EXIT_USAGE
-    project = project_from_config(Path(args.dir))
+    root = Path(args.dir)
+    project = project_from_config(root)
     data_dir = project.path(project.data_dir)
     folder = {"persona": data_dir / "personas", "touchpoint": data_dir / "touchpoints", "journey": data_dir}[args.kind]
     target = folder / f"{args.id}.yml"
@@ -239,11 +241,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         if found is None:
             return EXIT_PROBLEMS
         values.update(found)
-    text = starter(args.kind, **values)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:
-        handle.write(text)
-    print(f"Wrote {target.relative_to(project.root)}")
+    written = [ensure_config(root)]  # a new project: the first `new` writes what a site needs around the data
+    written.append(ensure_home_page(project_from_config(root)))
+    if write_new(target, starter(args.kind, **values)):
+        written.append(target)
+    for path in written:
+        if path is not None:
+            print(f"Wrote {rel(path.resolve(), project.root.resolve())}")
     return EXIT_OK
 
 
@@ -253,10 +257,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reference(args: argparse.Namespace) -> int:
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote {write_reference(project_from_config(root), Path(args.out))}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"validate": cmd_validate, "build": cmd_build, "clients": cmd_clients, "new": cmd_new,
-               "schema": cmd_schema}[args.command]
+               "schema": cmd_schema, "reference": cmd_reference}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

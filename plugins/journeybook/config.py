@@ -56,7 +56,7 @@ def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def read_config(path: Path, depth: int = 0) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # noqa: S506 (_Lenient is a SafeLoader)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     if not isinstance(data, dict):
@@ -87,15 +87,18 @@ def option_problems(config_file: Path, root: Path, depth: int = 0) -> list[Probl
     for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
         if key.value == "INHERIT" and isinstance(value, yaml.ScalarNode) and depth < 5:
             problems += option_problems((config_file.parent / value.value).resolve(), root, depth + 1)
-        entries = value.value if key.value == "plugins" and isinstance(value, (yaml.SequenceNode, yaml.MappingNode)) else []
+        is_list = isinstance(value, (yaml.SequenceNode, yaml.MappingNode))
+        entries = value.value if key.value == "plugins" and is_list else []
         for entry in entries:
             pairs = entry.value if isinstance(entry, yaml.MappingNode) else [entry] if isinstance(entry, tuple) else []
             for name, options in pairs:
-                for option, _ in options.value if name.value == "journeybook" and isinstance(options, yaml.MappingNode) else []:
+                ours = name.value == "journeybook" and isinstance(options, yaml.MappingNode)
+                for option, _ in options.value if ours else []:
                     if option.value not in NAMES:
                         mark = option.start_mark
                         path = Path(os.path.relpath(config_file, root)).as_posix()
-                        problems.append(Problem(path, mark.line + 1, mark.column + 1, ERROR, unknown_option(option.value)))
+                        message = unknown_option(option.value)
+                        problems.append(Problem(path, mark.line + 1, mark.column + 1, ERROR, message))
     return problems
 
 

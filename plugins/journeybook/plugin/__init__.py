@@ -27,7 +27,7 @@ from mkdocs.structure.toc import get_toc
 from ..options import NAMES, Options, declared
 from ..project import Project
 from ..render import PageSpec
-from .files import FileMaker
+from .files import FileMaker, warn_without_home_page
 from .nav import NavMaker, is_journey_map
 from .pages import client_source, edit_url, toc_tokens, without_blank_lines
 from .shared import SharedAssets
@@ -98,6 +98,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files = self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
         if self.project is not None and self.project.client:
             files = self.shared.drop(files, config, self.options.material_fixes)
+        warn_without_home_page(files, config)
         return files
 
     @event_priority(-110)
@@ -171,9 +172,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.files.cleanup()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the data, a client or a template override changes (MkDocs watches the docs itself)."""
         if self.project is not None:
-            for folder in (self.project.data_dir, self.project.clients_dir):
-                path = self.project.path(folder)
+            folders = [self.project.path(self.project.data_dir), self.project.path(self.project.clients_dir)]
+            for path in [*folders, *map(Path, self.state.template_dirs(config))]:
                 if path.is_dir():
                     server.watch(str(path))
         return server

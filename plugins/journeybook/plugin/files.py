@@ -131,3 +131,12 @@ def client_content(files: Files, config: MkDocsConfig, project: Project | None) 
         if existing is not None:
             files.remove(existing)
         files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+
+
+def warn_without_home_page(files: Files, config: MkDocsConfig) -> None:
+    """No page becomes the site's ``index.html`` (a further language's ``<lang>/index.html``): the logo and the
+    site name would link to a 404."""
+    home = f"{language_folder(config)}index.html"
+    if not any(f.dest_uri == home for f in files.documentation_pages()):
+        log.warning(f"the site has no home page: add {Path(config.docs_dir).name}/index.md (the logo and the site "
+                    "name link to it); `journeybook new` writes a starter")

@@ -43,7 +43,8 @@ class NavMaker:
             if page.title is not None:
                 self.titles[uri] = page.title  # the user's (MkDocs leaves nav titles as written)
         ours = _to_items(rest + [NavSection(uri, None, children) for uri, children in moved.items()], files, config)
-        appended, following = ours[: len(rest)], {uri: s.children for uri, s in zip(moved, ours[len(rest):])}
+        appended = ours[: len(rest)]
+        following = {uri: s.children for uri, s in zip(moved, ours[len(rest):], strict=True)}
         items = _place(list(nav.items), following, self.titles) + appended
         pages = _pages_in(items)
         _link(items, pages)
@@ -141,7 +142,8 @@ class Scoper:
     def __init__(self, sections: list[Section], limit: int) -> None:
         self.sections = sections
         self.full = {id(s): list(s.children) for s in _sections_in(sections)}
-        self.large = {id(s) for s in _sections_in(sections) if len(_pages_in(s.children)) > limit and not _is_journey(s)}
+        self.large = {id(s) for s in _sections_in(sections)
+                      if len(_pages_in(s.children)) > limit and not _is_journey(s)}
         self.changed: list[Section] = []
 
     def scope(self, page: Page) -> None:
@@ -203,7 +205,7 @@ def _pages_in(items: list[Any]) -> list[Page]:
 
 def _link(items: list[Any], pages: list[Page]) -> None:
     _set_parents(items, None)
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
         page.previous_page, page.next_page = before, after
 
 

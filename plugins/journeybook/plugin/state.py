@@ -1,8 +1,7 @@
-"""What survives ``serve`` rebuilds: the last good load, its render job, and what they were built from."""
+"""The adapter's view of a build: the last good load and its render, from the core's session."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,17 +11,15 @@ from mkdocs.exceptions import PluginError
 
 from .. import errors
 from ..project import Project, Result
-from ..render import PageOutline, RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
-from ..resolve import LoadCache, load
-from ..used import only_used
+from ..render import PageOutline, RenderJob, RenderOptions
+from ..session import Session
 from .log import log
 
 
 @dataclass
 class Built:
-    """The last good result and what it was built from."""
+    """The last good result and its render."""
 
-    key: tuple[object, ...] = ()
     result: Result | None = None
     job: RenderJob | None = None
     json: str = ""
@@ -32,37 +29,29 @@ class Built:
         return self.job.outline if self.job is not None else []
 
 
-def fingerprint(project: Project) -> tuple[object, ...]:
-    stamp = []
-    for folder in (project.path(project.data_dir), project.path(project.clients_dir), project.path(project.docs_dir)):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                try:
-                    st = path.stat()
-                except OSError:
-                    continue
-                stamp.append((str(path), st.st_mtime_ns, st.st_size))
-    return (project, tuple(stamp))
-
-
 class State:
-    """Loads and renders the playbook; under ``serve`` reuses what did not change."""
+    """Loads and renders the playbook through one :class:`~journeybook.session.Session`, which owns every cache.
+
+    Under ``serve`` the session keeps what did not change across rebuilds, and a
+    playbook with errors leaves the last good version being served.
+    """
 
     def __init__(self) -> None:
         self.built = Built()
-        self.load_cache = LoadCache()  # used under `serve`: parsed files and rendered pages survive rebuilds
-        self.render_cache = RenderCache()
+        self.session: Session | None = None
         self.serving = False
 
+    def template_dirs(self, config: MkDocsConfig) -> tuple[str, ...]:
+        """Where a user overrides journeybook's templates: ``<custom_dir>/journeybook``."""
+        return tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir)
+
     def load(self, project: Project, config: MkDocsConfig, scope: str) -> Result:
-        key = fingerprint(project) + (config.use_directory_urls, tuple(config.theme.dirs))
-        if key == self.built.key and self.built.result is not None:
-            return self.built.result
-        result = load(project, self.load_cache if self.serving else None)
-        if project.client and result.playbook is not None:  # a guide publishes only what its journeys reach
-            result = dataclasses.replace(result, playbook=only_used(result.playbook))
-        for problem in result.problems:
-            (log.error if problem.is_error else log.warning)(str(problem))
+        if self.session is None:
+            self.session = Session(project, keep=self.serving)
+        result, fresh = self.session.load(project)
+        if fresh:
+            for problem in result.problems:
+                (log.error if problem.is_error else log.warning)(str(problem))
         if errors.has_errors(result.problems) or result.playbook is None:
             count = sum(1 for p in result.problems if p.is_error)
             if self.serving and self.built.result is not None:
@@ -71,17 +60,16 @@ class State:
             raise PluginError(f"journeybook: the playbook has {count} error(s); nothing was built")
         warnings = [p for p in result.problems if not p.is_error]
         if config.strict and warnings:  # counted here too: `mkdocs build --strict -q` drops warnings
-            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n"
-                              + errors.format_text(warnings))
+            listed = errors.format_text(warnings)
+            raise PluginError(f"journeybook: {len(warnings)} warning(s) in strict mode:\n" + listed)
         options = RenderOptions(
             language=result.playbook.language,
             scope=scope,
             use_directory_urls=config.use_directory_urls,
-            template_dirs=tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir),
+            template_dirs=self.template_dirs(config),
         )
-        if self.serving:  # rebuilds reuse what did not change; no forking beside the server's threads
-            job = start_render(result.playbook, options, self.render_cache)
-        else:  # large playbooks render in worker processes while MkDocs reads files and builds the nav
-            job = start_render(result.playbook, options, jobs=min(2, os.cpu_count() or 1))
-        self.built = Built(key, result, job, render_playbook_json(result.playbook))
+        # large playbooks render in worker processes while MkDocs reads files and builds the nav
+        # (not under serve: no forking beside the server's threads, and unchanged pages are reused)
+        rendered = self.session.render(result, options, jobs=min(2, os.cpu_count() or 1))
+        self.built = Built(result, rendered.job, rendered.json)
         return result

@@ -6,7 +6,6 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,9 +16,12 @@ from .markdown import md_block, md_inline
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-@lru_cache(maxsize=16)
 def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
-    """One environment per set of override dirs (user dirs first, then ours)."""
+    """A new environment for a set of override dirs (user dirs first, then ours).
+
+    Templates are compiled once per environment; :class:`journeybook.session.Session`
+    keeps one for as long as the override files stay the same.
+    """
     loader = ChoiceLoader([FileSystemLoader(list(template_dirs)), FileSystemLoader(str(TEMPLATES_DIR))])
     env = Environment(
         loader=loader,

@@ -6,6 +6,8 @@ import multiprocessing
 from collections.abc import Iterator
 from multiprocessing.pool import Pool
 
+from jinja2 import Environment
+
 from ..model import Playbook
 from .cache import RenderCache
 from .plans import PagePlan
@@ -100,6 +102,6 @@ def _sorted(pages: list[PageSpec]) -> list[PageSpec]:
 
 
 def start_render(playbook: Playbook, options: RenderOptions, cache: RenderCache | None = None,
-                 jobs: int = 1) -> RenderJob:
-    renderer = Renderer(playbook, options)
+                 jobs: int = 1, env: Environment | None = None) -> RenderJob:
+    renderer = Renderer(playbook, options, env)
     return RenderJob(renderer, renderer.plans(), cache, jobs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from .. import i18n
@@ -21,13 +22,13 @@ from .urls import Urls, relative_url
 class Renderer:
     """The lookups, URLs, labels and templates of one render of one playbook."""
 
-    def __init__(self, playbook: Playbook, options: RenderOptions) -> None:
+    def __init__(self, playbook: Playbook, options: RenderOptions, env: Environment | None = None) -> None:
         self.playbook = playbook
         self.options = options
         self.site = Site(playbook)
         self.urls = Urls(options.use_directory_urls)
         self.labels = i18n.labels(options.language)
-        self.env = environment(tuple(options.template_dirs))
+        self.env = env if env is not None else environment(tuple(options.template_dirs))
 
     def plans(self) -> list[PagePlan]:
         return Planner(self.playbook, self.site, self.urls, self.labels).plans()
