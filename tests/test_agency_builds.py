@@ -81,6 +81,9 @@ def test_base_only_build_keeps_the_guides(project: Path) -> None:
 
 def test_strict_build_failure_names_the_client(project: Path) -> None:
     """A warning only MkDocs sees (a broken link in a client's own page) fails that guide under --strict."""
+    for client, accent in (("acme-outdoor", "#f28c28"), ("fietsbaas", "#ffb300")):  # readable as written:
+        path = project / "clients" / client / "client.yml"  # no contrast warning stops the guide first
+        path.write_text(path.read_text(encoding="utf-8").replace(accent, "#2e5e3e"), encoding="utf-8")
     page = project / "clients" / "fietsbaas" / "content" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](nergens.md)\n", encoding="utf-8")
     _mark(project / "site", "fietsbaas")

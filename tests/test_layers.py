@@ -19,7 +19,7 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 # lowest first; a module may import only modules listed before it
 LAYERS = [
     "errors", "ids", "options", "textpos", "model", "schema", "i18n", "yaml_hints", "yamlpos", "overlay", "project",
-    "files",
+    "used", "contrast", "files", "clients",
     "validate", "refs", "brand", "to_model", "resolve", "config", "reference", "scaffold",
 ]
 
