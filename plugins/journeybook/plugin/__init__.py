@@ -54,7 +54,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
         self.project: Project | None = None
         self.options = Options()
-        self.shared = SharedAssets()  # `journeybook build` sets its base_dir for a guide inside the base site
+        self.shared = SharedAssets()
+        # `journeybook build` names the base site a guide is published in, for the next build only
+        # (MkDocs keeps this instance across builds in one process)
+        self.share_with: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
@@ -80,6 +83,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         scope = f"{config.site_url or config.site_name}|{client or ''}"
         result = self.state.load(self.project, config, scope)
         apply_client(config, result)
+        self.shared = SharedAssets(self.share_with if client else None)
+        self.share_with = None
         add_theme(config, self.options.material_fixes)
         return config
 

@@ -121,10 +121,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, client: str | None = None, s
             if plugin is None:
                 raise SystemExit(f"{config_file.name}: the journeybook plugin is not enabled")
             plugin.config["client"] = client
-            if shared_base is not None:
-                from .shared import SharedAssets
-
-                plugin.shared = SharedAssets(shared_base)
+            plugin.share_with = shared_base
         build(config)
 
 
