@@ -91,6 +91,7 @@ dist: $(TSTAMP)
 
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/clients.py
 
 clean:
 	rm -rf site dist .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache

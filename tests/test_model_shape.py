@@ -180,6 +180,7 @@ FULL: dict[str, str | bytes] = {
     "mkdocs.yml": MKDOCS,
     "content/img/ann.png": b"\x89PNG\r\n\x1a\n",
     "clients/acme/logo.png": b"\x89PNG\r\n\x1a\n",
+    "clients/acme/icon.png": b"\x89PNG\r\n\x1a\n",
     "journeys/playbook.yml": """\
 title: Playbook title value
 language: en
@@ -296,6 +297,11 @@ name: Client name value
 copyright: Client copyright value
 language: nl
 logo: logo.png
+favicon: icon.png
+copyright: Client copyright value
+repo_url: https://example.org/client-repo-value
+edit_uri: edit/client-edit-uri-value/
+edit_links: true
 colors: {primary: '#112233', accent: '#445566'}
 journeys: [trip]
 vars: {slogan: Client var value}
@@ -320,6 +326,8 @@ def _leaves(value: Any) -> Iterator[str]:
     elif isinstance(value, (list, tuple)):
         for sub in value:
             yield from _leaves(sub)
+    elif isinstance(value, bool):  # the model's True is YAML's true
+        yield str(value).lower()
     elif value is not None:
         yield str(value)
 

@@ -1,4 +1,4 @@
-"""The ``journeybook`` command: validate, build, new, schema, reference, translations.
+"""The ``journeybook`` command: validate, build, clients, new, schema, reference, translations.
 
 Exit status: 0 clean, 1 problems found or the build failed, 2 wrong usage.
 No traceback reaches the user for bad input.
@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from . import __version__, errors
+from .clients import client_ids, client_infos
 from .config import find_config, i18n_languages, option_problems, project_from_config, read_config
 from .coverage import untranslated_warnings
 from .errors import Problem
@@ -61,7 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--all-clients", action="store_true", help="build the base site and every client guide")
     b.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parallel client builds")
     b.add_argument("--site-dir", default=None, help="output directory (default: site_dir of mkdocs.yml, else site)")
+    b.add_argument("--strict", action="store_true", help="warnings count as problems: that site is not built")
     b.add_argument("-f", "--config-file", default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
+
+    c = sub.add_parser("clients", help="list the client ids (with name and language), e.g. for a CI job matrix")
+    c.add_argument("dir", nargs="?", default=".", help="project root (where mkdocs.yml is); default: .")
+    c.add_argument("--json", action="store_true", help="a JSON list of {id, name, language}")
 
     n = sub.add_parser("new", help="write a commented starter file (and mkdocs.yml and a home page when missing); "
                                    "never overwrites")
@@ -91,13 +98,6 @@ def _parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- validate
 
 
-def _clients(project: Project) -> list[str]:
-    folder = project.path(project.clients_dir)
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if (p / "client.yml").exists())
-
-
 def validate_all(project: Project, client: str | None = None, languages: tuple[str, ...] = ()) -> list[Problem]:
     """Problems of the base playbook and of every client guide (or of one client).
 
@@ -116,7 +116,7 @@ def validate_all(project: Project, client: str | None = None, languages: tuple[s
         return sorted(set(problems(client)))
     found = set(problems(None))
     located = {(p.path, p.line, p.col) for p in found}
-    for target in _clients(project):
+    for target in client_ids(project):
         own = rel(project.path(project.clients_dir) / target, project.root) + "/"
         for problem in problems(target):
             if problem in found or (problem.path, problem.line, problem.col) in located:
@@ -156,8 +156,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
         return EXIT_USAGE
     project = dataclasses.replace(project_from_config(root), today=args.today)
-    if args.client and args.client not in _clients(project):
-        return _unknown_client(args.client, _clients(project))
+    if args.client and args.client not in client_ids(project):
+        return _unknown_client(args.client, client_ids(project))
     config_file = find_config(root)
     option_found = option_problems(config_file, root.resolve()) if config_file else []
     languages = () if args.client else tuple(i18n_languages(read_config(config_file))[1]) if config_file else ()
@@ -170,41 +170,66 @@ def cmd_validate(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- build
 
 
+def _checked_targets(project: Project, targets: list[str | None], strict: bool) -> tuple[list[str | None], bool]:
+    """The targets whose data is good enough to build (each bad one reported, naming its client)."""
+    good: list[str | None] = []
+    for target in targets:  # check first: a target with bad data is not built, its old site not replaced
+        problems = load(dataclasses.replace(project, client=target)).problems
+        if errors.has_errors(problems) or (strict and problems):
+            _print_problems(problems, "text")
+            what = f"client '{target}' not built" if target else "the base playbook and its guides not built"
+            kept = "; its previous guide is kept" if target else ""
+            print(f"journeybook: {what}: {errors.summary(problems).rstrip('.')}{kept}", file=sys.stderr)
+            if target is None:  # every guide is built on the base: nothing is
+                return [], False
+            continue
+        good.append(target)
+    return good, len(good) == len(targets)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from .plugin.publish import build_sites, mkdocs_build, publish
+    from .plugin.publish import Job, build_sites
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():
         print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
         return EXIT_USAGE
     project = project_from_config(config_file.parent, config_file)
-    clients = _clients(project)
+    clients = client_ids(project)
     if args.client and args.client not in clients:
         return _unknown_client(args.client, clients)
     targets: list[str | None] = [args.client] if args.client else [None]
     if args.all_clients:
         targets = [None, *clients]
-    for target in targets:  # check first: nothing is built, nothing replaced, when the data is wrong
-        problems = load(dataclasses.replace(project, client=target)).problems
-        if errors.has_errors(problems):
-            _print_problems(problems, "text")
-            return EXIT_PROBLEMS
+    good, all_good = _checked_targets(project, targets, args.strict)
     site_dir = Path(args.site_dir or read_config(config_file).get("site_dir") or "site")
     if not site_dir.is_absolute():
         site_dir = config_file.parent / site_dir
-    try:
-        if args.client:
-            site_dir = site_dir / args.client
-            publish(site_dir, lambda tmp: mkdocs_build(config_file.resolve(), tmp, args.client))
-        else:
-            build_sites(config_file.resolve(), site_dir, targets, jobs=max(1, args.jobs))
-    except SystemExit as exc:
-        print(f"journeybook: build failed: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except Exception as exc:  # MkDocs' own errors (theme, config): reported, not a traceback
-        print(f"journeybook: build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"Built {', '.join(t or 'the playbook' for t in targets)} into {site_dir}")
+    config = str(config_file.resolve())
+    jobs = [Job(config, str(site_dir / t), t, args.strict, shared_base=str(site_dir.resolve())) if t
+            else Job(config, str(site_dir), None, args.strict, keep=tuple(clients)) for t in good]
+    failed = build_sites(jobs, jobs=max(1, args.jobs))
+    for target, reason in failed.items():
+        what = f"client '{target}'" if target else "the base playbook"
+        kept = "; its previous guide is kept" if target else ""
+        print(f"journeybook: build of {what} failed: {reason}{kept}", file=sys.stderr)
+    built = [t for t in good if t not in failed]
+    if built:
+        print(f"Built {', '.join(t or 'the playbook' for t in built)} into {site_dir}")
+    return EXIT_OK if all_good and not failed else EXIT_PROBLEMS
+
+
+def cmd_clients(args: argparse.Namespace) -> int:
+    config_file = find_config(Path(args.dir)) if Path(args.dir).is_dir() else None
+    if config_file is None:
+        print(f"journeybook: error: no mkdocs.yml in {args.dir}", file=sys.stderr)
+        return EXIT_USAGE
+    infos = client_infos(project_from_config(config_file.parent, config_file))
+    if args.json:
+        print(json.dumps([dataclasses.asdict(info) for info in infos], ensure_ascii=False))
+    else:
+        for info in infos:
+            print(f"{info.id}\t{info.name or ''}\t{info.language}")
     return EXIT_OK
 
 
@@ -270,8 +295,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
     root = Path(args.dir)
     project = project_from_config(root)
-    if args.client and args.client not in _clients(project):
-        return _unknown_client(args.client, _clients(project))
+    if args.client and args.client not in client_ids(project):
+        return _unknown_client(args.client, client_ids(project))
     if args.client:
         project = dataclasses.replace(project, client=args.client)
     else:
@@ -320,8 +345,8 @@ def cmd_reference(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"validate": cmd_validate, "build": cmd_build, "new": cmd_new, "schema": cmd_schema,
-               "reference": cmd_reference, "translations": cmd_translations}[args.command]
+    handler = {"validate": cmd_validate, "build": cmd_build, "clients": cmd_clients, "new": cmd_new,
+               "schema": cmd_schema, "reference": cmd_reference, "translations": cmd_translations}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

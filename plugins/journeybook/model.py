@@ -158,10 +158,14 @@ class Client:
     name: str
     language: str | None = None
     logo: str | None = None  # path inside the client folder, relative to the project root
+    favicon: str | None = None  # likewise
+    copyright: str | None = None
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    edit_links: bool | None = None  # False: no "Edit this page" links
     colors: dict[str, str] = field(default_factory=dict)
     journeys: tuple[str, ...] | None = None
     vars: dict[str, str] = field(default_factory=dict)
-    copyright: str | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from .brand import brand_of, render_brand
+from .contrast import contrast_warnings
 from .coverage import translate_guide
 from .errors import ERROR, Problem, has_errors
 from .files import (
@@ -64,9 +65,11 @@ def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
     doc, problems = read_document(path, project.root)
     if doc is not None:
         problems += check(doc, "client")
-        logo = doc.data.get("logo") if isinstance(doc.data, dict) else None
-        if isinstance(logo, str):
-            problems += check_inside(doc, ("logo",), logo, client_dir, "the client folder")
+        problems += contrast_warnings(doc) if not has_errors(problems) else []
+        for key in ("logo", "favicon"):
+            inside = doc.data.get(key) if isinstance(doc.data, dict) else None
+            if isinstance(inside, str):
+                problems += check_inside(doc, (key,), inside, client_dir, "the client folder")
     return doc, problems
 
 

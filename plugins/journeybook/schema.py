@@ -287,10 +287,14 @@ JOURNEY = obj(
 CLIENT = obj(
     {
         "name": text("Client brand name, shown in the site title."),
-        "copyright": text("The guide's footer line, instead of the site's copyright."),
         "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
                      "description": "The guide's language (labels and translations): en, nl, ..."},
         "logo": text("Logo path inside the client folder."),
+        "favicon": text("Favicon path inside the client folder."),
+        "copyright": text("The guide's footer line (default: the base site's copyright)."),
+        "repo_url": text("The repository the guide links to and edits in (default: the base site's repo_url)."),
+        "edit_uri": text("The path of 'Edit this page' links inside repo_url (default: the base site's)."),
+        "edit_links": {"type": "boolean", "description": "false: the guide has no 'Edit this page' links."},
         "colors": obj({"primary": text("#rrggbb", pattern=COLOR_PATTERN),
                        "accent": text("#rrggbb", pattern=COLOR_PATTERN)},
                       description="Brand colours."),

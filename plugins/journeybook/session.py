@@ -19,6 +19,7 @@ text and locale files depend on nothing but their arguments.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from .project import Project, Result
 from .render import RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from .render.env import environment
 from .resolve import LoadCache, load
+from .used import only_used
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -94,7 +96,10 @@ class Session:
         now = self.inputs()
         if self._result is not None and now == self._data:
             return self._result, False
-        self._result, self._data = load(self.project, self._loads), now
+        result = load(self.project, self._loads)
+        if self.project.client and result.playbook is not None:  # a guide publishes only what its journeys reach
+            result = dataclasses.replace(result, playbook=only_used(result.playbook))
+        self._result, self._data = result, now
         return self._result, True
 
     def environment(self, template_dirs: tuple[str, ...]) -> Environment:

@@ -26,7 +26,7 @@ from typing import Any
 from . import i18n, model, schema
 from .files import Documents, rel
 from .project import Project
-from .validate import as_int
+from .validate import as_bool, as_int
 from .yamlpos import Document
 
 
@@ -149,6 +149,11 @@ class _TextMap(Read):
         return {str(k): str(v) for k, v in (value or {}).items() if v is not None}
 
 
+class _Flag(Read):
+    def __call__(self, value: Any, ctx: Context) -> bool | None:
+        return as_bool(value)
+
+
 class _ClientFile(Read):
     """A path inside the client folder, made relative to the project root."""
 
@@ -161,6 +166,7 @@ class _ClientFile(Read):
 
 TEXT, INT, TEXTS, TEXT_TUPLE, SELECTION, TEXT_MAP = _Text(), _Int(), _Texts(), _TextTuple(), _Selection(), _TextMap()
 DATE = _Date()
+FLAG = _Flag()
 
 
 @dataclass(frozen=True)
@@ -346,8 +352,10 @@ JOURNEY = Shape(
 CLIENT = Shape(
     model.Client, schema.CLIENT,
     {
-        **same(TEXT, "name", "language", "copyright"),
+        **same(TEXT, "name", "language", "copyright", "repo_url", "edit_uri"),
         "logo": Field("logo", _ClientFile()),
+        "favicon": Field("favicon", _ClientFile()),
+        "edit_links": Field("edit_links", FLAG),
         **same(TEXT_MAP, "colors", "vars"),
         "journeys": Field("journeys", SELECTION),
     },

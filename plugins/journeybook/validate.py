@@ -59,8 +59,15 @@ def _is_number(_checker: Any, value: Any) -> bool:
     return yaml12_number(value) is not None
 
 
+def as_bool(value: Any) -> bool | None:
+    """``true`` / ``false`` as written in YAML (the loader keeps plain scalars as text)."""
+    if isinstance(value, bool):
+        return value
+    return {"true": True, "false": False}.get(value) if isinstance(value, Plain) else None
+
+
 def _is_boolean(_checker: Any, value: Any) -> bool:
-    return isinstance(value, bool)
+    return as_bool(value) is not None
 
 
 def _bound(name: str, compare: Any) -> Any:
@@ -121,6 +128,7 @@ def expected(schema: dict[str, Any]) -> str:
         "object": "a mapping (key: value pairs)",
         "integer": "a whole number",
         "number": "a number",
+        "boolean": "true or false",
     }.get(t if isinstance(t, str) else "", "text or a number")
 
 

@@ -31,7 +31,8 @@ from ..render.urls import Urls
 from ..titles import tab_title
 from .files import FileMaker, i18n_default_language, warn_without_home_page
 from .nav import NavMaker, is_journey_map
-from .pages import alone_in_its_tab, edit_base, edit_url, toc_tokens, without_blank_lines
+from .pages import alone_in_its_tab, client_source, edit_base, edit_url, toc_tokens, without_blank_lines
+from .shared import SharedAssets
 from .state import State
 from .theme import add_theme, apply_client
 
@@ -55,6 +56,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
         self.project: Project | None = None
         self.options = Options()
+        self.shared = SharedAssets()
+        # `journeybook build` names the base site a guide is published in, for the next build only
+        # (MkDocs keeps this instance across builds in one process)
+        self.share_with: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
@@ -82,6 +87,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         edits = edit_base(config, self.project.docs_dir, self.options.edit_root)
         result = self.state.load(self.project, config, scope, edits)
         apply_client(config, result)
+        self.shared = SharedAssets(self.share_with if client else None)
+        self.share_with = None
         add_theme(config, self.options.material_fixes)
         return config
 
@@ -98,6 +105,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
         files = self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        if self.project is not None and self.project.client:
+            files = self.shared.drop(files, config, self.options.material_fixes)
         warn_without_home_page(files, config)
         return files
 
@@ -110,10 +119,16 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            return markdown
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
-        page.edit_url = edit_url(config, spec.source_path, docs_dir, self.options.edit_root)
+        if spec is None:
+            own = client_source(self.project, page.file.abs_src_path)
+            if own is not None and page.edit_url:  # a client's own page: edit it, not the base page it replaces
+                page.edit_url = edit_url(config, own, docs_dir, self.options.edit_root)
+            return markdown
+        source = client_source(self.project, spec.source_path) if self.project and self.project.client else None
+        page.edit_url = edit_url(config, source or spec.source_path, docs_dir, self.options.edit_root)
+        if not config.edit_uri and self.project and self.project.client:  # the client's `edit_links: false`
+            page.edit_url = None
         page.meta["title"] = html.escape(tab_title(spec.title, config.site_name))  # the browser tab's title
         hide = []
         if is_journey_map(spec.src_uri):
@@ -156,7 +171,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.nav.scoper.restore()
+        output = self.shared.page(output, page)
         return without_blank_lines(output) if page.file.src_uri in self.specs else output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self.shared.template(output_content, config)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.files.cleanup()

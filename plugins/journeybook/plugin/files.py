@@ -11,7 +11,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..minify import minified
-from ..model import Client
 from ..project import Project
 from .log import log
 from .state import Built
@@ -74,12 +73,16 @@ class FileMaker:
             uri = ASSET_URI + name
             files.append(File.generated(config, uri, abs_src_path=self._stub(uri, minified(name))))
         client = built.result.playbook.client if built.result and built.result.playbook else None
-        if client is not None and client.logo and project is not None:
-            logo = project.root / client.logo
-            files.append(File.generated(config, ASSET_URI + "client-logo" + logo.suffix, abs_src_path=str(logo)))
+        for name, path in (("client-logo", client.logo if client else None),
+                           ("client-favicon", client.favicon if client else None)):
+            if path and project is not None:
+                source = project.root / path
+                files.append(File.generated(config, ASSET_URI + name + source.suffix, abs_src_path=str(source)))
         if client is not None and client.colors:
             uri = ASSET_URI + "client.css"
-            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client))))
+            from .theme import client_css  # (theme.py names our assets from this module)
+
+            files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client.colors))))
         return files
 
     def _stub(self, src_uri: str, text: str) -> str:
@@ -139,21 +142,6 @@ def client_content(files: Files, config: MkDocsConfig, project: Project | None) 
         if existing is not None:
             files.remove(existing)
         files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
-
-
-def client_css(client: Client) -> str:
-    """Brand colours as Material's custom properties (values are validated #rrggbb)."""
-    colors = client.colors or {}
-    lines = [":root, [data-md-color-scheme] {"]
-    if "primary" in colors:
-        lines += [f"  --md-primary-fg-color: {colors['primary']};",
-                  f"  --md-primary-fg-color--light: {colors['primary']};",
-                  f"  --md-primary-fg-color--dark: {colors['primary']};",
-                  f"  --md-typeset-a-color: {colors['primary']};"]
-    if "accent" in colors:
-        lines += [f"  --md-accent-fg-color: {colors['accent']};"]
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 def warn_without_home_page(files: Files, config: MkDocsConfig) -> None:

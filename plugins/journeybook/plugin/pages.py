@@ -11,6 +11,8 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..project import Project
+
 
 def edit_url(config: MkDocsConfig, source: str | None, docs_dir: str, edit_root: str | None) -> str | None:
     """Where "Edit this page" goes: the YAML file, ``source`` and ``docs_dir`` being relative to the project root.
@@ -35,6 +37,27 @@ def edit_base(config: MkDocsConfig, docs_dir: str, edit_root: str | None) -> str
         docs = (docs_dir if not Path(docs_dir).is_absolute() else Path(docs_dir).name).strip("/") + "/"
         root = edit_uri.removesuffix(docs)
     return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/"))
+
+
+def client_source(project: Project | None, source: str | None) -> str | None:
+    """The client's own file behind a page of its guide, relative to the project root (None: there is none).
+
+    ``source`` is a page's file: a YAML file of the data dir (relative to the
+    root), whose client overlay in ``clients/<id>/journeys/`` is the file to
+    edit when there is one; or a Markdown file (absolute) from the client's
+    ``content/`` folder.
+    """
+    if project is None or not project.client or not source:
+        return None
+    client_dir = project.path(project.clients_dir) / project.client
+    path = Path(source) if Path(source).is_absolute() else project.root / source
+    if path.resolve().is_relative_to(client_dir / "content"):
+        return path.resolve().relative_to(project.root.resolve()).as_posix()
+    data_dir = project.path(project.data_dir)
+    if not path.resolve().is_relative_to(data_dir):
+        return None
+    overlay = client_dir / "journeys" / path.resolve().relative_to(data_dir)
+    return overlay.relative_to(project.root.resolve()).as_posix() if overlay.is_file() else None
 
 
 def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _TocToken dicts

@@ -1,0 +1,78 @@
+"""A guide built inside the base site shares the base site's assets instead of copying them.
+
+Every guide of an agency carries the same theme files (Material's JavaScript,
+stylesheets, search workers, source maps) and the same journeybook CSS and JS.
+When ``journeybook build`` places a guide in ``<site>/<client>/`` beside a base
+site that has byte-identical copies, those files are left out of the guide and
+its pages point one folder up, at the base site's copy, with relative URLs.
+A file the base site does not have (or has in another version) stays in the guide.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .files import ASSET_URI, assets
+
+_PROBE = "assets/probe"
+
+
+class SharedAssets:
+    """What a guide leaves to the base site at ``base_dir`` (its parent folder)."""
+
+    def __init__(self, base_dir: Path | None = None) -> None:
+        self.base_dir = base_dir
+        self.uris: set[str] = set()
+        self.pattern: re.Pattern[str] | None = None
+
+    def drop(self, files: Files, config: MkDocsConfig, material_fixes: bool) -> Files:
+        """Remove from ``files`` the theme files and our assets that the base site has as they are."""
+        self.uris, self.pattern = set(), None
+        if self.base_dir is None:
+            return files
+        theme_dirs = [Path(d).resolve() for d in config.theme.dirs]
+        ours = {ASSET_URI + name for name in assets(material_fixes)}
+        for file in list(files):
+            if file.abs_src_path is None or file.is_documentation_page():
+                continue
+            source = Path(file.abs_src_path).resolve()
+            if file.dest_uri not in ours and not any(source.is_relative_to(d) for d in theme_dirs):
+                continue
+            copy = self.base_dir / file.dest_uri
+            if copy.is_file() and filecmp.cmp(source, copy, shallow=False):
+                files.remove(file)
+                self.uris.add(file.dest_uri)
+        if self.uris:
+            alternatives = "|".join(re.escape(uri) for uri in sorted(self.uris, key=len, reverse=True))
+            self.pattern = re.compile(rf"""(["'])((?:\.\./)*)({alternatives})(?=["'?#])""")
+        return files
+
+    def _point_up(self, html: str, prefix: str) -> str:
+        if self.pattern is None:
+            return html
+        return self.pattern.sub(lambda m: m.group(0) if m.group(2) != prefix
+                                else f"{m.group(1)}{prefix}../{m.group(3)}", html)
+
+    def page(self, html: str, page: Page) -> str:
+        """A page's references to shared files, one folder further up."""
+        prefix = get_relative_url(_PROBE, page.url)[: -len(_PROBE)]
+        return self._point_up(html, prefix)
+
+    def template(self, html: str, config: MkDocsConfig) -> str:
+        """A static template (404.html) links from the site's root path, or from its root folder."""
+        if self.pattern is None:
+            return html
+        root = urlsplit(config.site_url or "").path
+        if root and root.endswith("/") and root != "/":
+            parent = root[: root.rstrip("/").rfind("/") + 1]
+            for uri in self.uris:
+                html = html.replace(f'"{root}{uri}', f'"{parent}{uri}')
+        return self._point_up(html, "")
