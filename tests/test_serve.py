@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from test_build import MINIMAL, write
@@ -37,8 +39,9 @@ def wait_for(predicate, timeout: float = 60.0) -> bool:
     return False
 
 
-def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> None:
-    project = write(tmp_path, MINIMAL)
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[tuple[str, list[str]]]:
+    """A real `mkdocs serve` of ``project`` on a free local port: (its base URL, its log lines so far)."""
     port = free_port()
     exe = Path(sys.executable).parent / "mkdocs"
     server = subprocess.Popen(
@@ -47,10 +50,23 @@ def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> 
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     log: list[str] = []
+    assert server.stdout is not None
     reader = threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True)
     reader.start()
-    url = f"http://127.0.0.1:{port}/touchpoints/webshop/"
     try:
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> None:
+    project = write(tmp_path, MINIMAL)
+    with serving(project) as (base, log):
+        url = f"{base}/touchpoints/webshop/"
         assert wait_for(lambda: "Show shipping costs early" in fetch(url)), "".join(log)
         touchpoint = project / "journeys" / "touchpoints" / "webshop.yml"
         touchpoint.write_text(touchpoint.read_text().replace("Show shipping costs early", "Shipping costs up front"))
@@ -62,12 +78,6 @@ def test_serve_rebuilds_on_yaml_change_and_survives_bad_data(tmp_path: Path) -> 
         # the last good page is still served (waiting, as a loaded machine may answer slowly while it rebuilds)
         assert wait_for(lambda: "Shipping costs up front" in fetch(url), timeout=30), "".join(log)
         assert "Traceback" not in "".join(log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def test_serve_shows_an_edited_template_override(tmp_path: Path) -> None:
@@ -77,27 +87,11 @@ def test_serve_shows_an_edited_template_override(tmp_path: Path) -> None:
     files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  name: material\n", theme)
     files["overrides/journeybook/sources.html"] = "<h1>Our sources</h1>\n<p>First wording of the override</p>\n"
     project = write(tmp_path, files)
-    port = free_port()
-    exe = Path(sys.executable).parent / "mkdocs"
-    server = subprocess.Popen(
-        [str(exe), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True)
-    reader.start()
-    url = f"http://127.0.0.1:{port}/sources/"
-    try:
+    with serving(project) as (base, log):
+        url = f"{base}/sources/"
         assert wait_for(lambda: "First wording of the override" in fetch(url)), "".join(log)
         override = project / "overrides" / "journeybook" / "sources.html"
         override.write_text("<h1>Our sources</h1>\n<p>Second wording of the override</p>\n", encoding="utf-8")
         assert wait_for(lambda: "Second wording of the override" in fetch(url)), "".join(log)
         assert "First wording" not in fetch(url)
         assert "Traceback" not in "".join(log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
