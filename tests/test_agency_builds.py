@@ -208,7 +208,9 @@ def test_edit_links_of_a_guide_point_at_the_clients_own_files(built: Path) -> No
 
 def test_client_yml_sets_favicon_copyright_repository_and_edit_links(project: Path) -> None:
     client = project / "clients" / "fietsbaas" / "client.yml"
-    client.write_text(client.read_text(encoding="utf-8") + (
+    own = "".join(line for line in client.read_text(encoding="utf-8").splitlines(keepends=True)
+                  if not line.startswith("copyright:"))  # the sample's footer line, replaced below
+    client.write_text(own + (
         "favicon: logo.svg\ncopyright: © Fietsbaas B.V.\nrepo_url: https://git.example.org/fietsbaas/gids\n"
         "edit_uri: bewerk/main/content/\n"), encoding="utf-8")
     acme = project / "clients" / "acme-outdoor" / "client.yml"

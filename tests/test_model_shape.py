@@ -298,7 +298,6 @@ copyright: Client copyright value
 language: nl
 logo: logo.png
 favicon: icon.png
-copyright: Client copyright value
 repo_url: https://example.org/client-repo-value
 edit_uri: edit/client-edit-uri-value/
 edit_links: true

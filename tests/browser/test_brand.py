@@ -28,7 +28,7 @@ def pale_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     client.write_text(text.replace('"#c62828"', f'"{PALE}"').replace('"#ffb300"', f'"{PALE}"'), encoding="utf-8")
     result = run(["journeybook", "build", "--all-clients", "--jobs", "2"], project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"clients/{GUIDE}/client.yml:6:12: warning: colors.primary {PALE} has 1.4:1 on white" in result.stderr
+    assert f"clients/{GUIDE}/client.yml:7:12: warning: colors.primary {PALE} has 1.4:1 on white" in result.stderr
     with serve(project / "site") as served:
         yield served
 
