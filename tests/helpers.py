@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -143,14 +143,14 @@ class CliTimeout(BaseException):
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    """Raise :class:`CliTimeout` in the main thread after ``seconds`` where POSIX signals allow; else no limit."""
+def time_limit(seconds: float, error: Callable[[str], BaseException], what: str) -> Iterator[None]:
+    """Raise ``error(what)`` in the main thread after ``seconds`` where POSIX signals allow; else no limit."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum: int, frame: Any) -> None:
-        raise CliTimeout(f"journeybook took more than {seconds} s")
+        raise error(what)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -180,7 +180,8 @@ def run_cli(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 
     try:
         if cwd is not None:
             os.chdir(cwd)
-        with _alarm(timeout), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        limit = time_limit(timeout, CliTimeout, f"journeybook took more than {timeout} s")
+        with limit, contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
                 code = main(argv)
             except SystemExit as exc:  # what the interpreter makes of sys.exit(...)

@@ -36,14 +36,14 @@ I18N = """\
           name: English
           build: true
 """
+I18N_DUTCH = "        - locale: nl\n          name: Nederlands\n          build: true\n"  # a second language
 
 
 @pytest.mark.parametrize("languages", [1, 2])
 def test_static_i18n_builds_every_language(tmp_path: Path, languages: int) -> None:
     pytest.importorskip("mkdocs_static_i18n")
     files = dict(MINIMAL)
-    dutch = "        - locale: nl\n          name: Nederlands\n          build: true\n"
-    plugins = I18N + (dutch if languages == 2 else "")
+    plugins = I18N + (I18N_DUTCH if languages == 2 else "")
     files["mkdocs.yml"] = MINIMAL["mkdocs.yml"].replace("  - search\n", "  - search\n" + plugins)
     files["content/index.nl.md"] = "# Klein\n"
     project = write(tmp_path, files)

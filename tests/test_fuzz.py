@@ -7,10 +7,8 @@ either a resolved playbook, or problems that are each located in a real file
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import dataclasses
-import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import MKDOCS_YML, write_tree
+from helpers import MKDOCS_YML, time_limit, write_tree
 from journeybook.errors import ERROR, WARNING, Problem
 from journeybook.project import Project, Result
 from journeybook.resolve import load
@@ -171,22 +169,6 @@ class Hang(Exception):
     pass
 
 
-@contextlib.contextmanager
-def time_bound(seconds: float):
-    """Raise :class:`Hang` in this (main) thread when the block runs longer than ``seconds``."""
-
-    def hang(signum, frame):
-        raise Hang(f"no answer within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, hang)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_projects())
 def test_damaged_playbooks_never_crash(case: tuple[dict[str, str | bytes | None], bool]) -> None:
@@ -196,7 +178,7 @@ def test_damaged_playbooks_never_crash(case: tuple[dict[str, str | bytes | None]
         write_tree(root, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Fuzz\n", "clients/acme/logo.png": b"png"})
         write_tree(root, {name: text for name, text in texts.items() if text is not None})
         project = Project(root=root, client="acme" if as_client and texts.get("clients/acme/client.yml") else None)
-        with time_bound(HANG_BOUND):
+        with time_limit(HANG_BOUND, Hang, f"no answer within {HANG_BOUND} s"):
             result = load(project)
         assert_well_formed(result, root)
 
@@ -207,7 +189,7 @@ def test_random_text_as_any_file_kind(text: str) -> None:
     from journeybook.yamlpos import LoadError, parse
 
     try:
-        with time_bound(HANG_BOUND):
+        with time_limit(HANG_BOUND, Hang, f"no answer within {HANG_BOUND} s"):
             doc = parse(text, "x.yml")
     except LoadError as error:
         assert error.line >= 1 and error.col >= 1 and "\n" not in error.message

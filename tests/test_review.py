@@ -7,22 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from helpers import minimal_project, problem_lines, run_cli, write_tree
+from helpers import MINIMAL_FILES, minimal_project, problem_lines, run_cli, write_tree
 from journeybook.project import Project
 from journeybook.resolve import load
 from journeybook.review import needs_attention, review_items
 
-PLAYBOOK = """\
-title: Tiny playbook
-review_every: 90
-channels:
-  - id: web
-    name: Website
-    type: online
-sources:
-  - id: wait-study
-    claim: Almost 90% drop out when they have to wait long
-"""
+BASE_PLAYBOOK = MINIMAL_FILES["journeys/playbook.yml"]
+assert isinstance(BASE_PLAYBOOK, str)
+PLAYBOOK = BASE_PLAYBOOK.replace("title: Tiny playbook\n", "title: Tiny playbook\nreview_every: 90\n")
 FILES = {
     "journeys/playbook.yml": PLAYBOOK,
     "journeys/personas/ann.yml": "name: Ann\nrole: Busy parent\nowner: Marketing\nlast_reviewed: 2026-01-10\n",

@@ -11,6 +11,8 @@ from helpers import run_cli
 from html_tools import parse_file
 from inprocess import build
 from test_build import MINIMAL, write
+from test_citizen import I18N as I18N_EN
+from test_citizen import I18N_DUTCH
 
 
 @pytest.fixture(scope="module")
@@ -73,18 +75,7 @@ def test_the_english_client_stays_english(sample: Path) -> None:
     assert result.stdout.splitlines() == ["0 of 0 texts translated, 0 untranslated."]
 
 
-I18N = """\
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: en
-          default: true
-          name: English
-          build: true
-        - locale: nl
-          name: Nederlands
-          build: true
-"""
+I18N = I18N_EN + I18N_DUTCH
 
 
 def test_each_static_i18n_language_shows_its_translations(tmp_path: Path) -> None:
