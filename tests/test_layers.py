@@ -19,7 +19,7 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 # lowest first; a module may import only modules listed before it
 LAYERS = [
     "errors", "minify", "ids", "titles", "options", "textpos", "model", "schema", "schema_variants", "i18n",
-    "yaml_hints", "yamlpos", "overlay", "project", "used", "contrast", "files", "clients",
+    "yaml_hints", "yamlpos", "overlay", "project", "shapes", "used", "contrast", "files", "clients",
     "validate", "refs", "review", "brand", "to_model", "translate", "coverage", "po", "resolve", "config", "reference",
     "scaffold",
 ]

@@ -28,7 +28,7 @@ from helpers import write_tree
 from journeybook import model, schema, to_model
 from journeybook.project import Project
 from journeybook.resolve import load
-from journeybook.to_model import Shape
+from journeybook.shapes import Shape
 from journeybook.yamlpos import parse
 
 Path_ = tuple[str, ...]
