@@ -2,9 +2,10 @@
 
 The mapping is declared as data (the mechanism is :mod:`journeybook.shapes`):
 one :class:`Shape` per model dataclass names, for each of its fields, the schema
-property that feeds it and how the value is read (:class:`Read`). Fields that no property feeds are listed in ``derived``
-with where their value comes from; properties the model does not hold would be
-listed in ``not_carried`` with the reason. ``tests/test_model_shape.py`` checks
+property that feeds it and how the value is read (:class:`Read`). Fields that
+no property feeds are listed in ``derived`` with where their value comes from;
+properties the model does not hold would be listed in ``not_carried`` with the
+reason. ``tests/test_model_shape.py`` checks
 these declarations against :mod:`journeybook.schema` and the dataclasses, so a
 property, a field and its mapping cannot drift apart.
 
