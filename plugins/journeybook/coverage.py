@@ -23,6 +23,7 @@ from .files import Documents, rel
 from .project import Project, Text
 from .schema import SCHEMAS, walk
 from .translate import Languages, apply_all, free_map, item_key, translatable
+from .used import only_used
 from .yamlpos import Document, Pointer
 
 PLAYBOOK_LISTS = ("phases", "categories", "channels", "sources")
@@ -81,24 +82,12 @@ def _documents(files: Documents) -> Iterator[tuple[str, str, Document]]:
 
 
 def reached(playbook: model.Playbook) -> dict[str, set[str]]:
-    """What a guide shows, by kind: for a client guide, what its journeys reach; else everything."""
-    if playbook.client is None:
-        return {"persona": set(playbook.personas), "touchpoint": set(playbook.touchpoints),
-                "journey": set(playbook.journeys), "phases": {p.id for p in playbook.phases},
-                "categories": {c.id for c in playbook.categories}, "channels": {c.id for c in playbook.channels},
-                "sources": {s.id for s in playbook.sources}}
-    journeys = list(playbook.journeys.values())
-    entries = [e for j in journeys for e in j.phases]
-    touchpoints = {u.ref for e in entries for u in e.touchpoints} | {t for e in entries for s in e.steps
-                                                                      for t in s.touchpoints}
-    found = [playbook.touchpoints[t] for t in sorted(touchpoints) if t in playbook.touchpoints]
-    personas = [playbook.personas[p] for j in journeys for p in j.personas if p in playbook.personas]
-    sources = {s for e in entries for s in e.evidence} | {s for t in found for s in t.evidence} | {
-        s for t in found for item in t.checklist for s in item.evidence}
-    return {"persona": {p.id for p in personas}, "touchpoint": touchpoints, "journey": set(playbook.journeys),
-            "phases": {p.id for p in playbook.phases}, "categories": {t.category for t in found},
-            "channels": {t.channel for t in found if t.channel} | {c for p in personas for c in p.channels},
-            "sources": sources}
+    """What a guide shows, by kind: for a client guide, what its journeys reach (:func:`used.only_used`); else
+    everything."""
+    shown = only_used(playbook) if playbook.client is not None else playbook
+    return {"persona": set(shown.personas), "touchpoint": set(shown.touchpoints), "journey": set(shown.journeys),
+            "phases": {p.id for p in shown.phases}, "categories": {c.id for c in shown.categories},
+            "channels": {c.id for c in shown.channels}, "sources": {s.id for s in shown.sources}}
 
 
 def _shown(text: Text, shown: dict[str, set[str]], files: Documents) -> bool:
