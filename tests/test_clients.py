@@ -160,3 +160,53 @@ def test_one_command_reads_each_file_and_compiles_each_template_once(tmp_path: P
     assert compiled.count("main.html") == 1
     assert compiled.count("partials/nav.html") == 1
     assert compiled.count("phase.html") == 1
+
+
+def _dutch_twin(project: Path) -> Path:
+    """A second Dutch client, `fietsmaat`: the sample's `fietsbaas` under another name and colour."""
+    import shutil
+
+    twin = project / "clients" / "fietsmaat"
+    shutil.copytree(project / "clients" / "fietsbaas", twin)
+    (twin / "mkdocs.yml").unlink()
+    client = twin / "client.yml"
+    client.write_text(client.read_text(encoding="utf-8").replace("name: Fietsbaas", "name: Fietsmaat")
+                      .replace('primary: "#c62828"', 'primary: "#2e7d32"'), encoding="utf-8")
+    return project
+
+
+def test_guides_in_one_language_share_their_translations_and_stay_their_own(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two Dutch guides built by one command translate each base file once, and the second comes out byte
+    for byte as when it is the only Dutch guide."""
+    import hashlib
+    import shutil
+
+    from journeybook import translate
+
+    project = _dutch_twin(copy_sample(tmp_path / "agency"))
+    applied: list[str] = []
+    apply = translate.apply
+
+    def counted_apply(base: translate.Document, *args: object, **kwargs: object) -> object:
+        applied.append(base.path)
+        return apply(base, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(translate, "apply", counted_apply)
+    result = run_cli("build", "--all-clients", "--jobs", "1", cwd=project, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert applied.count("journeys/personas/busy-parent.yml") == 1  # for both Dutch guides
+    assert applied.count("journeys/playbook.yml") == 1
+    monkeypatch.undo()
+
+    alone = _dutch_twin(copy_sample(tmp_path / "alone"))
+    shutil.rmtree(alone / "clients" / "fietsbaas")
+    result = run_cli("build", "--all-clients", "--jobs", "1", cwd=alone, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def digest(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    assert "Fietsmaat" in (project / "site" / "fietsmaat" / "index.html").read_text(encoding="utf-8")
+    assert digest(project / "site" / "fietsmaat") == digest(alone / "site" / "fietsmaat")

@@ -22,7 +22,7 @@ from .errors import WARNING, Problem
 from .files import Documents, rel
 from .project import Project, Text
 from .schema import SCHEMAS, walk
-from .translate import Languages, apply_all, free_map, item_key, translatable
+from .translate import Applied, Languages, apply_all, free_map, item_key, translatable
 from .used import only_used
 from .yamlpos import Document, Pointer
 
@@ -167,19 +167,21 @@ def languages(project: Project, files: Documents, client_doc: Document | None, b
     return Languages(build=build, base=base, client=str(client or base), overlay_prefix=prefix)
 
 
-def translate_guide(project: Project, files: Documents, client_doc: Document | None, build: str) -> Translation:
-    """Apply the translations into ``build`` to ``files``: the base's, then the client overlay's."""
+def translate_guide(project: Project, files: Documents, client_doc: Document | None, build: str,
+                    applied: Applied | None = None) -> Translation:
+    """Apply the translations into ``build`` to ``files``: the base's, then the client overlay's
+    (``applied``: translations made before, see :func:`journeybook.translate.apply_all`)."""
     langs = languages(project, files, client_doc, build)
     job = Translation(langs, files=files)
     if langs.build == langs.base and langs.build == langs.client:
         return job
     job.pending = [t for kind, doc_id, doc in _documents(files) for t in census(kind, doc_id, doc, langs)]
-    read, found = apply_all(files, project.path(project.data_dir), project.root, langs, langs.base)
+    read, found = apply_all(files, project.path(project.data_dir), project.root, langs, langs.base, applied)
     job.read += read
     job.problems += found
     if project.client and client_doc is not None:
         overlay = project.path(project.clients_dir) / project.client / "journeys"
-        read, found = apply_all(files, overlay, project.root, langs, langs.client)
+        read, found = apply_all(files, overlay, project.root, langs, langs.client, applied)
         job.read += read
         job.problems += found
     return job

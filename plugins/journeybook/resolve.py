@@ -38,6 +38,7 @@ from .refs import (
 )
 from .review import overdue_warnings
 from .to_model import build_model
+from .translate import Applied
 from .validate import check, did_you_mean
 from .yamlpos import Document
 
@@ -113,6 +114,7 @@ class LoadCache:
     def __init__(self) -> None:
         self.parsed = ParseCache()
         self.checked: dict[int, tuple[Document, DocFacts]] = {}
+        self.translated: Applied = {}  # base files translated, for the next guide in the same language
 
     def facts(self, doc: Document, kind: str) -> DocFacts:
         hit = self.checked.get(id(doc))
@@ -130,7 +132,8 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     with parse_cache(cache.parsed if cache is not None else None):  # translations too
         files, client_doc, problems, read = _read_all(project)
         language = language_of(project, client_doc)
-        translation = translate_guide(project, files, client_doc, language)
+        translation = translate_guide(project, files, client_doc, language,
+                                      cache.translated if cache is not None else None)
     problems += translation.problems
     read += translation.read
     facts = (cache if cache is not None else LoadCache()).facts  # each document is checked once
@@ -139,6 +142,9 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     if cache is not None:  # forget documents that are gone (ids may be reused)
         live = {id(doc) for _, doc in files.all()}
         cache.checked = {k: v for k, v in cache.checked.items() if k in live}
+        room = 4 * len(live) + 100  # translations of other guides' languages stay, within bounds
+        if len(cache.translated) > room:
+            cache.translated = dict(list(cache.translated.items())[-room:])
     brand = brand_of(project, files, client_doc)
     for kind, doc in list(files.all()):
         filled, found = render_brand(doc, kind, brand)

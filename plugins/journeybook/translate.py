@@ -231,9 +231,26 @@ def _tables(files: Documents) -> Iterator[tuple[str, dict[str, Document]]]:
     yield "journey", files.journeys
 
 
+Applied = dict[tuple[object, ...], tuple[Document, Document, Document, list[Problem]]]
+
+
+def _key(target: Document, doc: Document, kind: str, langs: Languages) -> tuple[object, ...]:
+    """What the translation of ``target`` by ``doc`` depends on: the two documents, and the languages of the
+    files ``target``'s text comes from (a client's overlay folder only when it wrote some of that text)."""
+    prefix = langs.overlay_prefix
+    overlaid = prefix is not None and any(path.startswith(prefix) for path in [target.path, *target.origins.values()])
+    return (id(target), id(doc), kind, langs.build, langs.base, langs.client if overlaid else None,
+            prefix if overlaid else None)
+
+
 def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
-              source_lang: str) -> tuple[list[str], list[Problem]]:
-    """Apply the ``<name>.<build>.yml`` of ``data_dir`` (whose own files are in ``source_lang``) to ``files``."""
+              source_lang: str, applied: Applied | None = None) -> tuple[list[str], list[Problem]]:
+    """Apply the ``<name>.<build>.yml`` of ``data_dir`` (whose own files are in ``source_lang``) to ``files``.
+
+    With ``applied`` (a load cache's), the translation of a document that was
+    translated before, by the same file into the same language, is taken from it:
+    guides in one language share their translated base files.
+    """
     read: list[str] = []
     problems: list[Problem] = []
     if langs.build == source_lang:
@@ -250,7 +267,14 @@ def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
         if doc is None:
             continue
         read.append(shown)
-        out, found = apply(target, doc, kind, lambda origin: langs.of(origin) != langs.build)
+        key = _key(target, doc, kind, langs)
+        known = applied.get(key) if applied is not None else None
+        if known is not None and known[0] is target and known[1] is doc:
+            out, found = known[2], known[3]
+        else:
+            out, found = apply(target, doc, kind, lambda origin: langs.of(origin) != langs.build)
+            if applied is not None:
+                applied[key] = (target, doc, out, found)
         problems += found
         files.put(kind, target, out)
     return read, problems
