@@ -141,10 +141,11 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         problems += facts(doc, kind).schema
     if cache is not None:  # forget documents that are gone (ids may be reused)
         live = {id(doc) for _, doc in files.all()}
-        cache.checked = {k: v for k, v in cache.checked.items() if k in live}
-        room = 4 * len(live) + 100  # translations of other guides' languages stay, within bounds
+        room = 4 * len(live) + 100  # translations for guides in other languages stay, within bounds
         if len(cache.translated) > room:
             cache.translated = dict(list(cache.translated.items())[-room:])
+        kept = live | {id(entry[2]) for entry in cache.translated.values()}  # (the memo keeps those alive)
+        cache.checked = {k: v for k, v in cache.checked.items() if k in kept}
     brand = brand_of(project, files, client_doc)
     for kind, doc in list(files.all()):
         filled, found = render_brand(doc, kind, brand)
