@@ -77,7 +77,9 @@ def main() -> int:
         result = subprocess.run([str(exe), "build", "--all-clients", "--jobs", str(args.jobs)], cwd=project,
                                 capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         wall = time.perf_counter() - start
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak_mb = usage.ru_maxrss / 1024
+        cpu = usage.ru_utime + usage.ru_stime
         if result.returncode != 0:
             print(result.stdout[-2000:], result.stderr[-2000:], sep="\n")
             return 1
@@ -90,6 +92,7 @@ def main() -> int:
         mb = 1024 * 1024
         print(f"{len(guides)} guides + the base site, --jobs {args.jobs}, {os.cpu_count()} CPUs")
         print(f"  wall time      {wall:6.1f} s    (target <= {TARGETS['wall_s']:.0f} s)")
+        print(f"  CPU time       {cpu:6.1f} s    ({cpu / (len(guides) + 1):.2f} s per site; all processes)")
         print(f"  peak memory    {peak_mb:6.0f} MB   (largest process of the build)")
         print(f"  total bytes    {total / mb:6.1f} MB   (target <= {TARGETS['total_mb']:.0f} MB; each file once)")
         print(f"  base site      {base / mb:6.1f} MB")

@@ -223,6 +223,6 @@ def test_client_yml_sets_favicon_copyright_repository_and_edit_links(project: Pa
     assert 'href="https://git.example.org/fietsbaas/gids"' in home and "github.com/journeybook" not in home
     assert _edit_link(project / "site" / "fietsbaas" / "journeys" / "e-bike-kopen" / "index.html") == (
         "https://git.example.org/fietsbaas/gids/bewerk/main/clients/fietsbaas/journeys/e-bike-kopen.yml")
-    for page in ("index.html", "journeys/online-purchase/index.html", "about/index.html"):
+    for page in ("index.html", "journeys/online-purchase/index.html", "personas/index.html"):
         assert _edit_link(project / "site" / "acme-outdoor" / page) is None, page
     assert _edit_link(project / "site" / "journeys" / "online-purchase" / "index.html")  # the base keeps its own

@@ -116,3 +116,65 @@ def test_client_content_pages_replace_the_base_pages(all_clients: Path) -> None:
         return [" ".join(el.text.split()) for el in html.find("h1")]
 
     assert headings(acme) == headings(base)
+
+
+def test_guides_leave_out_the_base_only_pages_and_the_review_page(all_clients: Path) -> None:
+    # the sample's `base_only: [about.md, for-editors/]`; its owners and review dates make a review page
+    for page in ("about/index.html", "for-editors/index.html", "for-editors/reference/index.html",
+                 "review/index.html"):
+        assert (all_clients / page).is_file(), page
+        assert not (all_clients / "acme-outdoor" / page).exists(), page
+    assert not (all_clients / "fietsbaas" / "for-editors").exists()
+    assert not (all_clients / "fietsbaas" / "review").exists()
+    own = parse_file(all_clients / "fietsbaas" / "about" / "index.html")  # the client's own about.md stays
+    assert own.find("h1")[0].text.strip().rstrip("¶") == "Over dit draaiboek"
+    home = parse_file(all_clients / "acme-outdoor" / "index.html")  # the base home page, shared
+    assert [el.text.strip() for el in home.has_class("md-tabs__link")] == [
+        "Home", "Journeys", "Personas", "Touchpoints", "Sources"]
+    # its links to the pages the guide leaves out became their text; the others stay links
+    links = {el.attrs["href"] for el in home.find("a") if "href" in el.attrs}
+    assert not {href for href in links if "about" in href or "for-editors" in href}
+    assert {"journeys/", "journeys/online-purchase/", "personas/", "sources/"} <= links
+    text = (all_clients / "acme-outdoor" / "index.html").read_text(encoding="utf-8")
+    assert "see how this playbook is maintained." in text and "the editors' guide</a>" not in text
+    assert "the editors' guide" in text
+
+
+def test_one_command_reads_each_file_and_compiles_each_template_once(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build --all-clients` checks and builds every site from one read of the base (spies, not mocks)."""
+    import jinja2
+
+    from journeybook import files
+
+    project = copy_sample(tmp_path / "agency")
+    reads: list[str] = []
+    read = files._read_document
+
+    def counted_read(path: Path, *args: object, **kwargs: object) -> object:
+        reads.append(Path(path).relative_to(project).as_posix())
+        return read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted_compile(self: jinja2.Environment, source: object, name: str | None = None,
+                        *args: object, **kwargs: object) -> object:
+        compiled.append(str(name))
+        return compile_template(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "_read_document", counted_read)
+    monkeypatch.setattr(jinja2.Environment, "compile", counted_compile)
+    result = run_cli("build", "--all-clients", "--jobs", "1", cwd=project, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("Built the playbook, acme-outdoor, fietsbaas into site")
+    # three sites, each checked and built: every file read once
+    assert reads.count("journeys/playbook.yml") == 1
+    assert reads.count("journeys/personas/busy-parent.yml") == 1
+    assert reads.count("journeys/personas/busy-parent.nl.yml") == 1  # the Dutch guide's translation
+    assert reads.count("clients/fietsbaas/client.yml") == 1
+    assert sorted(set(reads)) == sorted(reads)
+    # Material's page template and journeybook's phase page compiled once for the three sites
+    assert compiled.count("main.html") == 1
+    assert compiled.count("partials/nav.html") == 1
+    assert compiled.count("phase.html") == 1

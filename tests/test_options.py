@@ -8,7 +8,7 @@ import pytest
 
 from helpers import MKDOCS_YML, REPO_DIR, minimal_project
 from journeybook import cli
-from journeybook.options import NAMES, Options, declared
+from journeybook.options import NAMES, Options, declared, options_of
 
 
 @pytest.mark.parametrize(("plugins", "where"), [
@@ -54,11 +54,17 @@ def test_mkdocs_config_is_derived_from_the_declaration() -> None:
     config.load_dict({})
     errors, warnings = config.validate()
     assert not errors and not warnings
-    assert Options(**{name: config[name] for name in NAMES}) == Options()
+    assert options_of({name: config[name] for name in NAMES}) == Options()
     assert [d[:3] for d in declared()] == [
         ("data_dir", str, False), ("clients_dir", str, False), ("client", str, True),
         ("edit_root", str, True), ("nav_max_items", int, False), ("material_fixes", bool, False),
+        ("base_only", tuple, False),
     ]
+    config.load_dict({"base_only": ["about.md", "for-editors/"]})
+    assert not any(config.validate())
+    assert options_of({name: config[name] for name in NAMES}).base_only == ("about.md", "for-editors/")
+    config.load_dict({"base_only": "about.md"})
+    assert config.validate()[0], "a single string is not a list of patterns"
 
 
 def test_readme_documents_every_option() -> None:

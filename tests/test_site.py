@@ -158,3 +158,15 @@ def test_one_curve_line_per_persona_who_feels_differently(sample_site: Path, pla
     assert len(lines) == 1 + len(differing)
     persona = parse_file(page(sample_site, f"personas/{sorted(differing)[0]}/"))
     assert any("jb-emotion-curve" in (el.attrs.get("class") or "") for el in persona.find("svg"))
+
+
+def test_generated_pages_carry_no_indents_or_blank_lines(sample_site: Path) -> None:
+    """The theme's templates indent every line; journeybook's own pages are published without (a quarter
+    of their bytes), the user's own pages as the theme wrote them."""
+    phase = page(sample_site, "journeys/online-purchase/purchase").read_text(encoding="utf-8")
+    lines = phase.strip("\n").split("\n")
+    assert len(lines) > 300
+    assert [line for line in lines if line[:1] in (" ", "\t") or not line.strip()][:3] == []
+    assert "\n<nav class=\"md-nav\" data-md-level=\"1\"" in phase  # was indented by the theme
+    about = (sample_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "\n      <meta charset=\"utf-8\">" in about

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__, errors
 from .clients import client_ids, client_infos
@@ -27,6 +27,9 @@ from .reference import write_reference
 from .resolve import load
 from .scaffold import ensure_config, ensure_home_page, starter, write_new
 from .schema_variants import modeline, write_schemas
+
+if TYPE_CHECKING:
+    from .plugin.jobs import Outcome
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -170,25 +173,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- build
 
 
-def _checked_targets(project: Project, targets: list[str | None], strict: bool) -> tuple[list[str | None], bool]:
-    """The targets whose data is good enough to build (each bad one reported, naming its client)."""
-    good: list[str | None] = []
-    for target in targets:  # check first: a target with bad data is not built, its old site not replaced
-        problems = load(dataclasses.replace(project, client=target)).problems
-        if errors.has_errors(problems) or (strict and problems):
-            _print_problems(problems, "text")
-            what = f"client '{target}' not built" if target else "the base playbook and its guides not built"
-            kept = "; its previous guide is kept" if target else ""
-            print(f"journeybook: {what}: {errors.summary(problems).rstrip('.')}{kept}", file=sys.stderr)
-            if target is None:  # every guide is built on the base: nothing is
-                return [], False
-            continue
-        good.append(target)
-    return good, len(good) == len(targets)
+def _report(target: str | None, outcome: Outcome) -> None:
+    """A target that was not built: its problems (when they stopped it) and what stays published."""
+    what = f"client '{target}'" if target else "the base playbook"
+    kept = "; its previous guide is kept" if target else ""
+    if outcome.refused:
+        _print_problems(outcome.problems, "text")
+        what = f"{what} not built" if target else "the base playbook and its guides not built"
+        print(f"journeybook: {what}: {errors.summary(outcome.problems).rstrip('.')}{kept}", file=sys.stderr)
+    elif outcome.failed is not None:
+        print(f"journeybook: build of {what} failed: {outcome.failed}{kept}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .plugin.publish import Job, build_sites
+    from .plugin.jobs import Job, build_sites
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():
@@ -201,22 +199,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     targets: list[str | None] = [args.client] if args.client else [None]
     if args.all_clients:
         targets = [None, *clients]
-    good, all_good = _checked_targets(project, targets, args.strict)
     site_dir = Path(args.site_dir or read_config(config_file).get("site_dir") or "site")
     if not site_dir.is_absolute():
         site_dir = config_file.parent / site_dir
     config = str(config_file.resolve())
-    jobs = [Job(config, str(site_dir / t), t, args.strict, shared_base=str(site_dir.resolve())) if t
-            else Job(config, str(site_dir), None, args.strict, keep=tuple(clients)) for t in good]
-    failed = build_sites(jobs, jobs=max(1, args.jobs))
-    for target, reason in failed.items():
-        what = f"client '{target}'" if target else "the base playbook"
-        kept = "; its previous guide is kept" if target else ""
-        print(f"journeybook: build of {what} failed: {reason}{kept}", file=sys.stderr)
-    built = [t for t in good if t not in failed]
+    jobs = [Job(dataclasses.replace(project, client=t), config, str(site_dir / t), args.strict,
+                shared_base=str(site_dir.resolve())) if t
+            else Job(project, config, str(site_dir), args.strict, keep=tuple(clients)) for t in targets]
+    outcomes = build_sites(jobs, jobs=max(1, args.jobs))
+    for target in targets:  # in the order of the targets: the base, then the clients by id
+        if target in outcomes:
+            _report(target, outcomes[target])
+    built = [t for t in targets if t in outcomes and outcomes[t].built]
     if built:
         print(f"Built {', '.join(t or 'the playbook' for t in built)} into {site_dir}")
-    return EXIT_OK if all_good and not failed else EXIT_PROBLEMS
+    return EXIT_OK if len(built) == len(targets) else EXIT_PROBLEMS
 
 
 def cmd_clients(args: argparse.Namespace) -> int:

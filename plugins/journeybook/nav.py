@@ -13,7 +13,7 @@ from .model import Playbook
 from .render.site import Site
 from .render.spec import RenderOptions
 from .render.urls import Urls
-from .review import has_review_data
+from .review import has_review_page
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def build_nav(playbook: Playbook, options: RenderOptions) -> list[NavSection]:
         NavSection(names["touchpoints"], Urls.touchpoints_src(), _touchpoints(site)),
         NavSection(names["sources"], Urls.sources_src(), []),
         *([NavSection(i18n.labels(options.language)["review"], Urls.review_src(), [])]
-          if has_review_data(playbook) else []),
+          if has_review_page(playbook) else []),
     ]
 
 

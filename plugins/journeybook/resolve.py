@@ -127,10 +127,10 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
 
     A ``cache`` (kept by ``serve``) skips parsing and checking files that did not change.
     """
-    with parse_cache(cache.parsed if cache is not None else None):
+    with parse_cache(cache.parsed if cache is not None else None):  # translations too
         files, client_doc, problems, read = _read_all(project)
-    language = language_of(project, client_doc)
-    translation = translate_guide(project, files, client_doc, language)
+        language = language_of(project, client_doc)
+        translation = translate_guide(project, files, client_doc, language)
     problems += translation.problems
     read += translation.read
     facts = (cache if cache is not None else LoadCache()).facts  # each document is checked once

@@ -85,11 +85,13 @@ def review_items(playbook: model.Playbook) -> list[ReviewItem]:
     return sorted(items, key=lambda i: (i.last_reviewed or datetime.date.min, KINDS.index(i.kind), i.id))
 
 
-def has_review_data(playbook: model.Playbook) -> bool:
-    """Whether the playbook says anything about reviews (a schedule, an owner, a date): else no review page."""
+def has_review_page(playbook: model.Playbook) -> bool:
+    """Whether the site gets a review page: when the playbook says anything about reviews (a schedule, an owner,
+    a date), and not in a client's guide (the page is the editors' work list, not the client's)."""
     things: list[model.Journey | model.Persona | model.Touchpoint] = [
         *playbook.journeys.values(), *playbook.personas.values(), *playbook.touchpoints.values()]
-    return playbook.review_every is not None or any(t.owner or t.last_reviewed for t in things)
+    said = playbook.review_every is not None or any(t.owner or t.last_reviewed for t in things)
+    return said and playbook.client is None
 
 
 def needs_attention(items: list[ReviewItem], today: datetime.date) -> list[ReviewItem]:

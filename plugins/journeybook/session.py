@@ -13,6 +13,11 @@ invalidates:
 - a template override changed: a new Jinja environment, and no page is reused;
 - the options changed: the pages are rendered again.
 
+When one process builds many sites (``journeybook build --all-clients``), the
+sessions of those builds share a :class:`Batch`: every guide of an agency reads
+the same base files and the same templates, so each is parsed, checked and
+compiled once per process rather than once per guide.
+
 No other module keeps state between builds; the pure memo tables of Markdown
 text and locale files depend on nothing but their arguments.
 """
@@ -25,7 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 
 from .project import Project, Result
 from .render import RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
@@ -54,6 +60,41 @@ def stamp(folders: Iterable[Path]) -> Stamp:
     return tuple(entries)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled Jinja templates kept in memory, for the theme environments of many builds in one process.
+
+    Jinja checks each entry against the template's source, so a changed file is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class Batch:
+    """What the builds of many sites in one process share.
+
+    Parsed files and per-file checks (unchanged files only, as under ``serve``),
+    journeybook's Jinja environments by override folders, and the theme's
+    compiled templates and list of files (MkDocs makes a new theme environment
+    per build, and more than one).
+    """
+
+    def __init__(self) -> None:
+        self.loads = LoadCache()
+        self.environments: dict[tuple[tuple[str, ...], Stamp], Environment] = {}
+        self.theme_templates = CompiledTemplates()
+        self.theme_files: dict[tuple[str, ...], list[str]] = {}  # by theme folders
+        self.last: tuple[tuple[Project, Stamp], Result] | None = None  # the last load, for the build after a check
+
+
 @dataclass(frozen=True)
 class Rendered:
     """A render of one loaded playbook: its pages (being rendered) and ``playbook.json``."""
@@ -71,10 +112,11 @@ class Session:
     rendered afresh, and large playbooks may render in ``jobs`` worker processes.
     """
 
-    def __init__(self, project: Project, *, keep: bool = False) -> None:
+    def __init__(self, project: Project, *, keep: bool = False, batch: Batch | None = None) -> None:
         self.project = project
         self.keep = keep
-        self._loads = LoadCache() if keep else None
+        self.batch = batch
+        self._loads = LoadCache() if keep else batch.loads if batch is not None else None
         self._pages = RenderCache() if keep else None
         self._data: tuple[Project, Stamp] | None = None
         self._result: Result | None = None
@@ -96,9 +138,14 @@ class Session:
         now = self.inputs()
         if self._result is not None and now == self._data:
             return self._result, False
-        result = load(self.project, self._loads)
-        if self.project.client and result.playbook is not None:  # a guide publishes only what its journeys reach
-            result = dataclasses.replace(result, playbook=only_used(result.playbook))
+        if self.batch is not None and self.batch.last is not None and self.batch.last[0] == now:
+            result = self.batch.last[1]  # checked a moment ago, in this process
+        else:
+            result = load(self.project, self._loads)
+            if self.project.client and result.playbook is not None:  # a guide publishes only what its journeys reach
+                result = dataclasses.replace(result, playbook=only_used(result.playbook))
+            if self.batch is not None:
+                self.batch.last = (now, result)
         self._result, self._data = result, now
         return self._result, True
 
@@ -106,7 +153,10 @@ class Session:
         """The Jinja environment for these override folders; a new one when a file in them changed."""
         now = (template_dirs, stamp(Path(d) for d in template_dirs))
         if self._env is None or now != self._templates:
-            self._env, self._templates = environment(template_dirs), now
+            made = self.batch.environments.get(now) if self.batch is not None else None
+            self._env, self._templates = made or environment(template_dirs), now
+            if self.batch is not None:
+                self.batch.environments[now] = self._env
             if self.keep:  # pages rendered with the old templates cannot be reused
                 self._pages = RenderCache()
         return self._env

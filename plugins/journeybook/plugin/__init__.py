@@ -24,14 +24,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..options import NAMES, Options, declared
+from ..options import NAMES, Options, declared, options_of
 from ..project import Project
 from ..render import PageSpec
 from ..render.urls import Urls
 from ..titles import tab_title
 from .files import FileMaker, i18n_default_language, warn_without_home_page
 from .nav import NavMaker, is_journey_map
-from .pages import alone_in_its_tab, client_source, edit_base, edit_url, toc_tokens, without_blank_lines
+from .pages import alone_in_its_tab, client_source, edit_base, edit_url, lean_page, toc_tokens
 from .shared import SharedAssets
 from .state import State
 from .theme import add_theme, apply_client
@@ -41,7 +41,9 @@ class JourneybookConfig(Config):
     """MkDocs' config of the plugin, from the one declaration of the options (:class:`journeybook.options.Options`)."""
 
     locals().update({  # the class body's namespace: Config collects the options from it
-        name: opt.Optional(opt.Type(kind)) if optional else opt.Type(kind, default=default)
+        name: opt.Optional(opt.Type(kind)) if optional
+        else opt.ListOfItems(opt.Type(str), default=[]) if kind is tuple
+        else opt.Type(kind, default=default)
         for name, kind, optional, default in declared()
     })
 
@@ -70,7 +72,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.options = Options(**{name: self.config[name] for name in NAMES})
+        self.options = options_of({name: self.config[name] for name in NAMES})
         root, client = self._root_and_client(Path(config.config_file_path or "mkdocs.yml").resolve().parent)
         docs = Path(config.docs_dir).resolve()
         self.project = Project(
@@ -104,7 +106,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         built = self.state.built
         self.specs = {outline.src_uri: outline for outline in built.outline}
-        files = self.files.add(files, config, built, self.project, self.state.serving, self.options.material_fixes)
+        files = self.files.add(files, config, built, self.project, self.state.serving, self.options)
         if self.project is not None and self.project.client:
             files = self.shared.drop(files, config, self.options.material_fixes)
         warn_without_home_page(files, config)
@@ -169,10 +171,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     on_page_context = CombinedEvent(_full_title, _nav_title)
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.files.left_out.unlink(html, page.url)  # a guide's links to pages it leaves out
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.nav.scoper.restore()
         output = self.shared.page(output, page)
-        return without_blank_lines(output) if page.file.src_uri in self.specs else output
+        return lean_page(output) if page.file.src_uri in self.specs else output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return self.shared.template(output_content, config)

@@ -7,11 +7,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..minify import minified
+from ..options import Options
 from ..project import Project
+from .links import LeftOut
 from .log import log
 from .state import Built
 
@@ -47,12 +50,13 @@ class FileMaker:
         self.stubs: Path | None = None
         self.folders: set[Path] = set()
         self.empty: Path | None = None
+        self.left_out = LeftOut()  # a guide's pages that links lead to no more
 
     def add(self, files: Files, config: MkDocsConfig, built: Built, project: Project | None, serving: bool,
-            material_fixes: bool) -> Files:
+            options: Options) -> Files:
         self.cleanup()
         self.stubs = Path(tempfile.mkdtemp(prefix="journeybook-"))
-        client_content(files, config, project)
+        self.left_out = client_content(files, config, project, options.base_only)
         rendered = {p.src_uri: p.html for p in built.job.pages()} if serving and built.job else {}
         folder = language_folder(config)
         for spec in built.outline:
@@ -69,7 +73,7 @@ class FileMaker:
                 self.published[spec.src_uri] = rendered[spec.src_uri]
             files.append(file)
         files.append(File.generated(config, "playbook.json", abs_src_path=self._stub("playbook.json", built.json)))
-        for name in assets(material_fixes):  # minified as they ship (the package keeps the readable sources)
+        for name in assets(options.material_fixes):  # minified as they ship (the package keeps the readable sources)
             uri = ASSET_URI + name
             files.append(File.generated(config, uri, abs_src_path=self._stub(uri, minified(name))))
         client = built.result.playbook.client if built.result and built.result.playbook else None
@@ -129,19 +133,34 @@ def i18n_default_language(config: MkDocsConfig) -> str | None:
     return None
 
 
-def client_content(files: Files, config: MkDocsConfig, project: Project | None) -> None:
-    """A client's own ``clients/<id>/content/`` pages replace (or add to) the docs dir's."""
+def client_content(files: Files, config: MkDocsConfig, project: Project | None, base_only: tuple[str, ...]) -> LeftOut:
+    """A client's own ``clients/<id>/content/`` pages replace (or add to) the docs dir's.
+
+    The docs dir's files that match a ``base_only`` pattern (gitignore-style, as
+    MkDocs' ``exclude_docs``) are excluded from the guide, unless the client has its
+    own; the pages among them are returned (links to them become plain text).
+    """
     if project is None or not project.client:
-        return
+        return LeftOut()
     folder = project.path(project.clients_dir) / project.client / "content"
-    if not folder.is_dir():
-        return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        src_uri = path.relative_to(folder).as_posix()
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+    excluded = []
+    if base_only:
+        spec = pathspec.GitIgnoreSpec.from_lines(base_only)
+        docs = Path(config.docs_dir).resolve()
+        for file in files:
+            if (file.abs_src_path and not file.generated_by and spec.match_file(file.src_uri)
+                    and Path(file.abs_src_path).resolve().is_relative_to(docs)
+                    and not (folder / file.src_uri).is_file()):
+                file.inclusion = InclusionLevel.EXCLUDED  # links to it are MkDocs' infos, not warnings
+                excluded.append(file)
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(folder).as_posix()
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(src_uri, str(folder), config.site_dir, config.use_directory_urls))
+    return LeftOut(file.url for file in excluded if file.is_documentation_page())
 
 
 def warn_without_home_page(files: Files, config: MkDocsConfig) -> None:

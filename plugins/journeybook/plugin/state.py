@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from .. import errors
 from ..project import Project, Result
 from ..render import PageOutline, RenderJob, RenderOptions
-from ..session import Session
+from ..session import Batch, Session
 from .log import log
 
 
@@ -40,14 +40,15 @@ class State:
         self.built = Built()
         self.session: Session | None = None
         self.serving = False
+        self.batch: Batch | None = None  # shared with the other builds of this process (`journeybook build`)
 
     def template_dirs(self, config: MkDocsConfig) -> tuple[str, ...]:
         """Where a user overrides journeybook's templates: ``<custom_dir>/journeybook``."""
         return tuple(str(Path(d) / "journeybook") for d in config.theme.dirs[:1] if config.theme.custom_dir)
 
     def load(self, project: Project, config: MkDocsConfig, scope: str, edit_base: str | None = None) -> Result:
-        if self.session is None:
-            self.session = Session(project, keep=self.serving)
+        if self.session is None or self.session.batch is not self.batch:  # (MkDocs keeps this plugin per process)
+            self.session = Session(project, keep=self.serving, batch=self.batch)
         result, fresh = self.session.load(project)
         if fresh:
             for problem in result.problems:

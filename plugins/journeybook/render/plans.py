@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
-from ..review import has_review_data, needs_attention, review_items
+from ..review import has_review_page, needs_attention, review_items
 from .site import Site, TouchpointOnPage
 from .urls import Urls
 
@@ -94,7 +94,7 @@ class Planner:
             plan.url = self.urls.url(plan.src_uri)
         plans.append(self._sources(plans))
         plans[-1].url = self.urls.url(plans[-1].src_uri)
-        if has_review_data(self.playbook):
+        if has_review_page(self.playbook):
             plans.append(self._review())
             plans[-1].url = self.urls.url(plans[-1].src_uri)
         return plans
