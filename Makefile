@@ -16,7 +16,7 @@ TEST_LOCK := requirements/test.lock
 PYTEST := -m pytest -q -p no:cacheprovider
 NOBROWSER := --ignore=tests/browser
 
-.PHONY: site site-offline lint test test-latest test-lowest lock serve validate bench clean browser dist
+.PHONY: site site-offline lint test test-latest test-lowest lock serve validate bench bench-lighthouse clean browser dist
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,11 @@ dist: $(TSTAMP)
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/clients.py
+
+# Lighthouse (mobile) on the journey map, a phase page and a plain page of the sample: a figure, not a test.
+# Needs Node.js and `npm install --prefix <dir> lighthouse`; LIGHTHOUSE_ARGS="--npm-prefix <dir> --runs 5".
+bench-lighthouse: $(STAMP)
+	$(PY) benchmarks/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site dist .venv .venv-latest .venv-lowest .pytest_cache .mypy_cache .ruff_cache

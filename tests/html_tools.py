@@ -81,3 +81,31 @@ def parse_html(text: str) -> Parsed:
 
 def parse_file(path: Path) -> Parsed:
     return parse_html(path.read_text(encoding="utf-8"))
+
+
+# html-validate's `prefer-native-element` (its default mapping): an element with one of
+# these roles should be the native element that already has it.
+NATIVE_ELEMENT = {
+    "article": "article", "banner": "header", "button": "button", "cell": "td", "checkbox": "input",
+    "complementary": "aside", "contentinfo": "footer", "figure": "figure", "form": "form",
+    "heading": "h1 h2 h3 h4 h5 h6", "input": "input", "link": "a", "list": "ul", "listbox": "select",
+    "listitem": "li", "main": "main", "navigation": "nav", "progressbar": "progress", "radio": "input",
+    "region": "section", "table": "table", "textbox": "textarea",
+}
+
+
+def roles_instead_of_native_elements(text: str) -> list[str]:
+    """``<tag role="…">`` in ``text`` where a native element says the same (e.g. ``<div role="region">``)."""
+    found = []
+    for el in parse_html(text).elements:
+        role = (el.attrs.get("role") or "").strip().lower()
+        native = NATIVE_ELEMENT.get(role)
+        if native is not None and el.tag not in native.split():
+            found.append(f'<{el.tag} role="{role}">')
+    return found
+
+
+def article(text: str) -> str:
+    """The page's own content: Material's ``<article>``, without the theme around it."""
+    start = text.index("<article")
+    return text[start : text.index("</article>", start)]

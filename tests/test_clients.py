@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_sample, run
 from helpers import run_cli
-from html_tools import Parsed, parse_file
+from html_tools import Parsed, article, parse_file, roles_instead_of_native_elements
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +60,22 @@ def test_dutch_client_gets_dutch_labels_logo_and_colours(all_clients: Path) -> N
     assert "--md-primary-fg-color: #c62828;" in css
     assert (site / "journeys" / "e-bike-kopen" / "index.html").is_file()
 
+
+def test_guide_titles_are_short_and_no_role_stands_in_for_a_native_element(all_clients: Path) -> None:
+    """html-validate's `long-title` and `prefer-native-element` over every page of both guides."""
+    long_titles, roles = {}, {}
+    for client in ("acme-outdoor", "fietsbaas"):
+        for path in sorted((all_clients / client).rglob("*.html")):
+            name = path.relative_to(all_clients).as_posix()
+            text = path.read_text(encoding="utf-8")
+            title = re.search(r"<title>(.*?)</title>", text, re.S)
+            if title is None or len(html.unescape(title.group(1))) > 70:
+                long_titles[name] = title and html.unescape(title.group(1))
+            if found := roles_instead_of_native_elements(article(text)):
+                roles[name] = found
+    assert long_titles == {} and roles == {}
+    assert "Aankoop – Een e-bike kopen - Fietsbaas" in (
+        all_clients / "fietsbaas" / "journeys" / "e-bike-kopen" / "purchase" / "index.html").read_text(encoding="utf-8")
 
 def test_ticks_are_scoped_per_client(all_clients: Path) -> None:
     base = scope_of(all_clients / "touchpoints" / "checkout" / "index.html")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from html_tools import article, roles_instead_of_native_elements
 from journeybook.render import PageSpec, RenderOptions, render_pages
 from journeybook.render.avatar import initials
 from journeybook.titles import tab_title
@@ -57,6 +58,22 @@ def test_every_title_of_the_sample_is_short_and_ends_with_the_site_name(sample_s
     assert found["journeys/business-software/consideration/index.html"] == (
         "Consideration – Choosing planning… - Customer Journey Playbook")
     assert found["index.html"] == "Home - Customer Journey Playbook"
+
+
+GENERATED = ("journeys", "personas", "touchpoints", "sources", "review")  # journeybook's page folders
+
+
+def test_no_role_stands_in_for_a_native_element_on_generated_pages(sample_site: Path):
+    """html-validate's `prefer-native-element`: the map is a <section aria-label>, not a <div role="region">."""
+    checked, found = [], {}
+    for folder in GENERATED:
+        for path in sorted((sample_site / folder).rglob("index.html")):
+            name = path.relative_to(sample_site).as_posix()
+            checked.append(name)
+            found[name] = roles_instead_of_native_elements(article(path.read_text(encoding="utf-8")))
+    assert {"journeys/online-purchase/index.html", "journeys/online-purchase/consideration/index.html",
+            "personas/index.html", "touchpoints/index.html", "sources/index.html", "review/index.html"} <= set(checked)
+    assert {name: roles for name, roles in found.items() if roles} == {}
 
 
 # --------------------------------------------------------------------------- citations
