@@ -72,8 +72,7 @@ def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _
     return tokens
 
 
-_BLANK_LINES = re.compile(r"\n\s*\n")
-_INDENTS = re.compile(r"\n[ \t]+")
+_BREAK_AND_SPACE = re.compile(r"\n[ \t\r\n]+")  # blank lines and indents (never a no-break space)
 
 
 def lean_page(output: str) -> str:
@@ -85,7 +84,7 @@ def lean_page(output: str) -> str:
     """
     if "<pre" in output or "<textarea" in output:
         return output
-    return _INDENTS.sub("\n", _BLANK_LINES.sub("\n", output))
+    return _BREAK_AND_SPACE.sub("\n", output)
 
 
 def alone_in_its_tab(page: Any) -> bool:

@@ -50,16 +50,16 @@ class SharedAssets:
             if copy.is_file() and filecmp.cmp(source, copy, shallow=False):
                 files.remove(file)
                 self.uris.add(file.dest_uri)
-        if self.uris:
-            alternatives = "|".join(re.escape(uri) for uri in sorted(self.uris, key=len, reverse=True))
-            self.pattern = re.compile(rf"""(["'])((?:\.\./)*)({alternatives})(?=["'?#])""")
+        if self.uris:  # a quoted URL in one of the shared files' top folders; looked up in `uris`
+            tops = "|".join(sorted({re.escape(uri.split("/")[0]) for uri in self.uris}))
+            self.pattern = re.compile(rf"""(["'])((?:\.\./)*)((?:{tops})(?:/[^"'?#]*)?)(?=["'?#])""")
         return files
 
     def _point_up(self, html: str, prefix: str) -> str:
         if self.pattern is None:
             return html
-        return self.pattern.sub(lambda m: m.group(0) if m.group(2) != prefix
-                                else f"{m.group(1)}{prefix}../{m.group(3)}", html)
+        return self.pattern.sub(lambda m: f"{m.group(1)}{prefix}../{m.group(3)}"
+                                if m.group(2) == prefix and m.group(3) in self.uris else m.group(0), html)
 
     def page(self, html: str, page: Page) -> str:
         """A page's references to shared files, one folder further up."""
