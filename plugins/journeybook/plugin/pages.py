@@ -49,15 +49,16 @@ def client_source(project: Project | None, source: str | None) -> str | None:
     """
     if project is None or not project.client or not source:
         return None
+    root = project.root.resolve()
     client_dir = project.path(project.clients_dir) / project.client
-    path = Path(source) if Path(source).is_absolute() else project.root / source
-    if path.resolve().is_relative_to(client_dir / "content"):
-        return path.resolve().relative_to(project.root.resolve()).as_posix()
+    path = (Path(source) if Path(source).is_absolute() else project.root / source).resolve()
+    if path.is_relative_to(client_dir / "content"):
+        return path.relative_to(root).as_posix()
     data_dir = project.path(project.data_dir)
-    if not path.resolve().is_relative_to(data_dir):
+    if not path.is_relative_to(data_dir):
         return None
-    overlay = client_dir / "journeys" / path.resolve().relative_to(data_dir)
-    return overlay.relative_to(project.root.resolve()).as_posix() if overlay.is_file() else None
+    overlay = client_dir / "journeys" / path.relative_to(data_dir)
+    return overlay.relative_to(root).as_posix() if overlay.is_file() else None
 
 
 def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _TocToken dicts

@@ -11,6 +11,7 @@ A file the base site does not have (or has in another version) stays in the guid
 from __future__ import annotations
 
 import filecmp
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,13 +39,13 @@ class SharedAssets:
         self.uris, self.pattern = set(), None
         if self.base_dir is None:
             return files
-        theme_dirs = [Path(d).resolve() for d in config.theme.dirs]
+        theme_dirs = [os.path.join(os.path.abspath(d), "") for d in config.theme.dirs]  # as MkDocs names them
         ours = {ASSET_URI + name for name in assets(material_fixes)}
         for file in list(files):
             if file.abs_src_path is None or file.is_documentation_page():
                 continue
-            source = Path(file.abs_src_path).resolve()
-            if file.dest_uri not in ours and not any(source.is_relative_to(d) for d in theme_dirs):
+            source = file.abs_src_path
+            if file.dest_uri not in ours and not source.startswith(tuple(theme_dirs)):
                 continue
             copy = self.base_dir / file.dest_uri
             if copy.is_file() and filecmp.cmp(source, copy, shallow=False):
