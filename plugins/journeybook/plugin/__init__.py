@@ -31,7 +31,7 @@ from ..render.urls import Urls
 from ..titles import tab_title
 from .files import FileMaker, i18n_default_language, warn_without_home_page
 from .nav import NavMaker, is_journey_map
-from .pages import alone_in_its_tab, client_source, edit_base, edit_url, lean_page, toc_tokens
+from .pages import alone_in_its_tab, client_source, edit_base, edit_url, finish_own_page, toc_tokens
 from .shared import SharedAssets
 from .state import State
 from .theme import add_theme, apply_client
@@ -177,7 +177,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.nav.scoper.restore()
         output = self.shared.page(output, page)
-        return lean_page(output) if page.file.src_uri in self.specs else output
+        return finish_own_page(output) if page.file.src_uri in self.specs else output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return self.shared.template(output_content, config)

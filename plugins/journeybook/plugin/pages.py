@@ -73,16 +73,20 @@ def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _
     return tokens
 
 
+_ARTICLE = 'class="md-content__inner md-typeset"'  # Material's article: the page's content
 _BREAK_AND_SPACE = re.compile(r"\n[ \t\r\n]+")  # blank lines and indents (never a no-break space)
 
 
-def lean_page(output: str) -> str:
-    """A generated page without the blank lines and indents the theme's templates leave (a quarter of its bytes).
+def finish_own_page(output: str) -> str:
+    """A generated page, its article marked as journeybook's (class ``jb-page``: cheap for the browser to
+    match, where ``:has()`` over the article is not), without the blank lines and indents the theme's
+    templates leave (a quarter of its bytes).
 
     Only journeybook's own pages, and only those without preformatted text: a line
     break and the spaces after it are one collapsible white space in HTML, as a
     line break alone is.
     """
+    output = output.replace(_ARTICLE, _ARTICLE[:-1] + ' jb-page"', 1)  # journeybook.css styles by this class
     if "<pre" in output or "<textarea" in output:
         return output
     return _BREAK_AND_SPACE.sub("\n", output)
