@@ -104,6 +104,8 @@ def test_no_violations(new_context, site: Site, axe: Axe, kind: str, palette: st
         wait_for_scheme(page, scheme)
         page.locator(".jb-is-done").first.wait_for()
 
+    # scrolling back up brings Material's tabs back with staggered fades: axe must see them at rest
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     results = axe.run(page, options=AXE_OPTIONS)
 
     violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
