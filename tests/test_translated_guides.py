@@ -109,3 +109,26 @@ def test_validate_checks_each_static_i18n_language(tmp_path: Path) -> None:
     assert run_cli("validate", project, "--strict").returncode == 1
     coverage = run_cli("translations", "nl", "--dir", project).stdout.splitlines()
     assert "journeys/bike.yml: 1 of 2 translated, 1 untranslated" in coverage
+
+
+def test_a_regional_guide_takes_the_general_translations_then_its_own(tmp_path: Path) -> None:
+    """A guide in `nl-BE` shows the `*.nl.yml` texts, and a `*.nl-BE.yml` text over them; nothing is left
+    untranslated, since Dutch counts in a Belgian-Dutch guide."""
+    project = copy_sample(tmp_path / "p")
+    client = project / "clients" / "vlaanderen"
+    client.mkdir()
+    (client / "client.yml").write_text("name: Fietsen Vlaanderen\nlanguage: nl-BE\njourneys: [online-purchase]\n",
+                                       encoding="utf-8")
+    (project / "journeys" / "touchpoints" / "checkout.nl-BE.yml").write_text(
+        "checklist:\n  - id: guest-checkout\n    text: Laat klanten bestellen zonder een account te maken\n",
+        encoding="utf-8")
+    result = run_cli("build", "--client", "vlaanderen", cwd=project, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checkout = _text(project / "site" / "vlaanderen" / "touchpoints" / "checkout" / "index.html")
+    assert "Laat klanten bestellen zonder een account te maken" in checkout  # nl-BE, over the nl text
+    assert "zonder een account aan te maken" not in checkout
+    assert "Geen verrassende verzendkosten" in checkout  # nl, where nl-BE says nothing
+    assert "No surprise shipping costs" not in checkout
+    coverage = run_cli("translations", "nl-BE", "--client", "vlaanderen", "--dir", project)
+    assert coverage.returncode == 0, coverage.stderr
+    assert coverage.stdout.splitlines()[-1].endswith(" texts translated, 0 untranslated."), coverage.stdout

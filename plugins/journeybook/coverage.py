@@ -64,7 +64,7 @@ def census(kind: str, doc_id: str, doc: Document, langs: Languages) -> Iterator[
             continue
         seen.add(pointer)
         source = doc.path_of(pointer)
-        if langs.of(source) == langs.build:
+        if langs.speaks(langs.of(source)):
             continue
         segments, whole = _segments(doc.data, SCHEMAS[kind], pointer)
         text = f"{pointer[-1]}: {value}" if whole != pointer and isinstance(pointer[-1], str) else str(value)
@@ -120,7 +120,7 @@ class Translation:
             if not _shown(text, shown, self.files):
                 continue
             doc = self.files.playbook if text.kind == "playbook" else self.files.table(text.kind)[text.id]
-            done = doc is not None and self.langs.of(doc.path_of(text.pointer)) == self.langs.build
+            done = doc is not None and self.langs.speaks(self.langs.of(doc.path_of(text.pointer)))
             out.append(replace(text, translated=done))
         return out
 

@@ -224,6 +224,16 @@ class Languages:
             return self.client
         return self.base
 
+    @property
+    def chain(self) -> tuple[str, ...]:
+        """The languages whose translations a build applies, general first: ``nl-BE`` takes ``nl``, then its own."""
+        general = self.build.split("-", 1)[0]
+        return (general, self.build) if general != self.build else (self.build,)
+
+    def speaks(self, lang: str) -> bool:
+        """Whether text in ``lang`` is in the build's language (``nl`` text counts in an ``nl-BE`` guide)."""
+        return lang in self.chain
+
 
 def _tables(files: Documents) -> Iterator[tuple[str, dict[str, Document]]]:
     yield "persona", files.personas
@@ -253,9 +263,21 @@ def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
     """
     read: list[str] = []
     problems: list[Problem] = []
-    if langs.build == source_lang:
-        return read, problems
-    for kind, stem, path in translation_files(data_dir, langs.build):
+    passes = [] if source_lang == langs.build else [lang for lang in langs.chain if lang != source_lang]
+    for lang in passes:
+        later = langs.chain[langs.chain.index(lang):]  # text in these stays: it is as specific or more
+        found_r, found_p = _apply_lang(files, data_dir, root, langs, lang, later, applied)
+        read += found_r
+        problems += found_p
+    return read, problems
+
+
+def _apply_lang(files: Documents, data_dir: Path, root: Path, langs: Languages, lang: str, keep: tuple[str, ...],
+                applied: Applied | None) -> tuple[list[str], list[Problem]]:
+    """Apply the ``<name>.<lang>.yml`` of ``data_dir`` to ``files``, over any text not written in ``keep``."""
+    read: list[str] = []
+    problems: list[Problem] = []
+    for kind, stem, path in translation_files(data_dir, lang):
         shown = rel(path, root)
         target = files.playbook if kind == "playbook" else dict(_tables(files))[kind].get(stem)
         if target is None:
@@ -272,7 +294,7 @@ def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
         if known is not None and known[0] is target and known[1] is doc:
             out, found = known[2], known[3]
         else:
-            out, found = apply(target, doc, kind, lambda origin: langs.of(origin) != langs.build)
+            out, found = apply(target, doc, kind, lambda origin: langs.of(origin) not in keep)
             if applied is not None:
                 applied[key] = (target, doc, out, found)
         problems += found

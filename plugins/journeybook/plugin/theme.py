@@ -23,7 +23,7 @@ def apply_client(config: MkDocsConfig, result: Result) -> None:
     if config.site_url:  # the guide lives in <site>/<client>/: canonical links and the sitemap say so
         config.site_url = urljoin(config.site_url.rstrip("/") + "/", f"{client.id}/")
     if client.language and client.language != config.theme.get("language"):
-        config.theme["language"] = client.language
+        config.theme["language"] = theme_language(config, client.language)
         _translate_chrome(config, client.language)
     if client.logo:
         config.theme["logo"] = ASSET_URI + "client-logo" + Path(client.logo).suffix
@@ -40,6 +40,15 @@ def apply_client(config: MkDocsConfig, result: Result) -> None:
         config.edit_uri = ""
     if client.colors:
         config.extra_css.append(ASSET_URI + "client.css")
+
+
+def theme_language(config: MkDocsConfig, language: str) -> str:
+    """The language the theme is set to for a guide in ``language``: Material has no ``nl-BE``, so such a
+    guide's chrome (and ``<html lang>``) is ``nl``; its playbook text is ``nl-BE`` where it has any."""
+    for candidate in (language, language.split("-", 1)[0]):
+        if any((Path(d) / "partials" / "languages" / f"{candidate}.html").is_file() for d in config.theme.dirs):
+            return candidate
+    return language
 
 
 def _translate_chrome(config: MkDocsConfig, language: str) -> None:
