@@ -72,7 +72,7 @@ test-lowest: $(TSTAMP)
 	$(UV) pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e .
 	$(UV) pip freeze --python .venv-lowest/bin/python --exclude-editable > .venv-lowest/runtime.txt
 	$(UV) pip install -q --python .venv-lowest/bin/python -c .venv-lowest/runtime.txt -e '.[test]'
-	.venv-lowest/bin/python -c "import importlib.metadata as m; print(*(f'{d}=={m.version(d)}' for d in ['mkdocs', 'mkdocs-material', 'jinja2', 'pyyaml', 'markdown', 'nh3', 'jsonschema']))"
+	.venv-lowest/bin/python -c "import importlib.metadata as m; print(*(f'{d}=={m.version(d)}' for d in ['mkdocs', 'mkdocs-material', 'jinja2', 'pyyaml', 'markdown', 'nh3', 'jsonschema', 'pathspec']))"
 	.venv-lowest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
 
 # Refresh the lock files from pyproject.toml (for every platform and Python >= 3.10).
