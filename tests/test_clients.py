@@ -12,6 +12,7 @@ import pytest
 from conftest import copy_sample, run
 from helpers import run_cli
 from html_tools import Parsed, article, parse_file, roles_instead_of_native_elements
+from test_build import digest
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +198,6 @@ def test_guides_in_one_language_share_their_translations_and_stay_their_own(tmp_
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Two Dutch guides built by one command translate each base file once, and the second comes out byte
     for byte as when it is the only Dutch guide."""
-    import hashlib
     import shutil
 
     from journeybook import translate
@@ -221,10 +221,6 @@ def test_guides_in_one_language_share_their_translations_and_stay_their_own(tmp_
     shutil.rmtree(alone / "clients" / "fietsbaas")
     result = run_cli("build", "--all-clients", "--jobs", "1", cwd=alone, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-
-    def digest(site: Path) -> dict[str, str]:
-        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(site.rglob("*")) if p.is_file()}
 
     assert "Fietsmaat" in (project / "site" / "fietsmaat" / "index.html").read_text(encoding="utf-8")
     assert digest(project / "site" / "fietsmaat") == digest(alone / "site" / "fietsmaat")

@@ -255,7 +255,8 @@ def _key(target: Document, doc: Document, kind: str, langs: Languages) -> tuple[
 
 def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
               source_lang: str, applied: Applied | None = None) -> tuple[list[str], list[Problem]]:
-    """Apply the ``<name>.<build>.yml`` of ``data_dir`` (whose own files are in ``source_lang``) to ``files``.
+    """Apply the ``<name>.<lang>.yml`` of ``data_dir`` (whose own files are in ``source_lang``) to ``files``,
+    for each language of the build's chain (``nl``, then ``nl-BE``) that is not ``source_lang``.
 
     With ``applied`` (a load cache's), the translation of a document that was
     translated before, by the same file into the same language, is taken from it:
