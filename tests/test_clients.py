@@ -224,3 +224,31 @@ def test_guides_in_one_language_share_their_translations_and_stay_their_own(tmp_
 
     assert "Fietsmaat" in (project / "site" / "fietsmaat" / "index.html").read_text(encoding="utf-8")
     assert digest(project / "site" / "fietsmaat") == digest(alone / "site" / "fietsmaat")
+
+
+def test_a_guide_after_one_in_another_language_checks_only_its_own_files(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The builds of one command keep the base's per-file checks while guides switch languages (a Dutch guide,
+    then an English one): the English guide checks its client's files and the base files they change, not the
+    whole base again (a spy)."""
+    from journeybook import resolve
+    from journeybook.project import Project
+    from journeybook.session import Batch, Session
+
+    project = copy_sample(tmp_path / "agency")
+    checked: list[str] = []
+    facts = resolve.doc_facts
+
+    def counted_facts(doc: resolve.Document, kind: str) -> resolve.DocFacts:
+        checked.append(doc.path)
+        return facts(doc, kind)
+
+    monkeypatch.setattr(resolve, "doc_facts", counted_facts)
+    batch = Batch()
+    for client in (None, "fietsbaas"):
+        assert not Session(Project(project, client=client), batch=batch).load()[0].problems
+    assert "journeys/personas/busy-parent.yml" in checked  # the base's, then the Dutch guide's translation
+    checked.clear()
+    assert not Session(Project(project, client="acme-outdoor"), batch=batch).load()[0].problems
+    overlaid = {"journeys/touchpoints/checkout.yml", "journeys/online-purchase.yml"}  # by its clients/…/journeys/
+    assert set(checked) == {"clients/acme-outdoor/client.yml", *overlaid}, checked
