@@ -252,3 +252,33 @@ def test_a_guide_after_one_in_another_language_checks_only_its_own_files(tmp_pat
     assert not Session(Project(project, client="acme-outdoor"), batch=batch).load()[0].problems
     overlaid = {"journeys/touchpoints/checkout.yml", "journeys/online-purchase.yml"}  # by its clients/…/journeys/
     assert set(checked) == {"clients/acme-outdoor/client.yml", *overlaid}, checked
+
+
+def test_a_second_guide_in_one_language_finds_its_untranslated_texts_as_the_first_did(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two Dutch guides loaded by one command: the second looks for base texts in another language in no base
+    file again (a spy), and finds what it finds when it is loaded alone."""
+    from journeybook import coverage
+    from journeybook.project import Project
+    from journeybook.session import Batch, Session
+
+    project = _dutch_twin(copy_sample(tmp_path / "agency"))
+    (project / "journeys" / "touchpoints" / "delivery.nl.yml").unlink()  # so that some texts stay English
+    alone = Session(Project(project, client="fietsmaat"), batch=Batch()).load()[0]
+    assert [t.source for t in alone.texts if not t.translated] == ["journeys/touchpoints/delivery.yml"] * 15
+
+    looked_in: list[str] = []
+    census = coverage.census
+
+    def counted_census(kind: str, doc_id: str, doc: coverage.Document, *args: object) -> object:
+        looked_in.append(doc.path)
+        return census(kind, doc_id, doc, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coverage, "census", counted_census)
+    batch = Batch()
+    Session(Project(project, client="fietsbaas"), batch=batch).load()
+    assert "journeys/touchpoints/delivery.yml" in looked_in
+    looked_in.clear()
+    second = Session(Project(project, client="fietsmaat"), batch=batch).load()[0]
+    assert not [path for path in looked_in if path.startswith("journeys/")], looked_in
+    assert second.texts == alone.texts and second.problems == alone.problems

@@ -73,6 +73,22 @@ def census(kind: str, doc_id: str, doc: Document, langs: Languages) -> Iterator[
                    f"{source} {json.dumps(segments, ensure_ascii=False)}", whole, langs.of(source), langs.build)
 
 
+Census = dict[tuple[object, ...], tuple[Document, tuple[Text, ...]]]  # by document and languages
+
+
+def _census_once(kind: str, doc_id: str, doc: Document, langs: Languages, memo: Census | None) -> tuple[Text, ...]:
+    """:func:`census`, kept in ``memo`` for the next guide in the same language: a base file that no client
+    overlay wrote into says the same for every such guide."""
+    prefix = langs.overlay_prefix
+    if memo is None or (prefix and any(path.startswith(prefix) for path in [doc.path, *doc.origins.values()])):
+        return tuple(census(kind, doc_id, doc, langs))
+    key = (id(doc), kind, doc_id, langs.build, langs.base)
+    hit = memo.get(key)
+    if hit is None or hit[0] is not doc:
+        hit = memo[key] = (doc, tuple(census(kind, doc_id, doc, langs)))
+    return hit[1]
+
+
 def _documents(files: Documents) -> Iterator[tuple[str, str, Document]]:
     if files.playbook is not None:
         yield "playbook", "playbook", files.playbook
@@ -168,14 +184,16 @@ def languages(project: Project, files: Documents, client_doc: Document | None, b
 
 
 def translate_guide(project: Project, files: Documents, client_doc: Document | None, build: str,
-                    applied: Applied | None = None) -> Translation:
+                    applied: Applied | None = None, counted: Census | None = None) -> Translation:
     """Apply the translations into ``build`` to ``files``: the base's, then the client overlay's
-    (``applied``: translations made before, see :func:`journeybook.translate.apply_all`)."""
+    (``applied``: translations made before, see :func:`journeybook.translate.apply_all`; ``counted``: the
+    texts found in another language before, see :func:`_census_once`)."""
     langs = languages(project, files, client_doc, build)
     job = Translation(langs, files=files)
     if langs.build == langs.base and langs.build == langs.client:
         return job
-    job.pending = [t for kind, doc_id, doc in _documents(files) for t in census(kind, doc_id, doc, langs)]
+    job.pending = [text for kind, doc_id, doc in _documents(files)
+                   for text in _census_once(kind, doc_id, doc, langs, counted)]
     read, found = apply_all(files, project.path(project.data_dir), project.root, langs, langs.base, applied)
     job.read += read
     job.problems += found

@@ -12,7 +12,7 @@ import datetime
 
 from .brand import brand_of, render_brand
 from .contrast import contrast_warnings
-from .coverage import translate_guide
+from .coverage import Census, translate_guide
 from .errors import ERROR, Problem, has_errors
 from .files import (
     Documents,
@@ -115,6 +115,7 @@ class LoadCache:
         self.parsed = ParseCache()
         self.checked: dict[int, tuple[Document, DocFacts]] = {}
         self.translated: Applied = {}  # base files translated, for the next guide in the same language
+        self.counted: Census = {}  # the texts of base files in another language, for the same
 
     def facts(self, doc: Document, kind: str) -> DocFacts:
         hit = self.checked.get(id(doc))
@@ -133,7 +134,8 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         files, client_doc, problems, read = _read_all(project)
         language = language_of(project, client_doc)
         translation = translate_guide(project, files, client_doc, language,
-                                      cache.translated if cache is not None else None)
+                                      cache.translated if cache is not None else None,
+                                      cache.counted if cache is not None else None)
     problems += translation.problems
     read += translation.read
     facts = (cache if cache is not None else LoadCache()).facts  # each document is checked once
@@ -147,6 +149,7 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         kept = (live | {id(entry[2]) for entry in cache.translated.values()}  # (the memos keep those alive:
                 | {id(entry[1]) for entry in cache.parsed.files.values()})  # guides switch languages)
         cache.checked = {k: v for k, v in cache.checked.items() if k in kept}
+        cache.counted = {k: v for k, v in cache.counted.items() if id(v[0]) in kept}
     brand = brand_of(project, files, client_doc)
     for kind, doc in list(files.all()):
         filled, found = render_brand(doc, kind, brand)
