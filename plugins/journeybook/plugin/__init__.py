@@ -31,7 +31,7 @@ from ..render.urls import Urls
 from ..titles import tab_title
 from .files import FileMaker, i18n_default_language, warn_without_home_page
 from .nav import NavMaker, is_journey_map
-from .pages import alone_in_its_tab, client_source, edit_base, edit_url, finish_own_page, toc_tokens
+from .pages import ClientSources, alone_in_its_tab, edit_base, edit_url, finish_own_page, toc_tokens
 from .shared import SharedAssets
 from .state import State
 from .theme import add_theme, apply_client
@@ -59,6 +59,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.project: Project | None = None
         self.options = Options()
         self.shared = SharedAssets()
+        self.client_sources = ClientSources(None)
         # `journeybook build` names the base site a guide is published in, for the next build only
         # (MkDocs keeps this instance across builds in one process)
         self.share_with: Path | None = None
@@ -90,6 +91,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         result = self.state.load(self.project, config, scope, edits)
         apply_client(config, result)
         self.shared = SharedAssets(self.share_with if client else None)
+        self.client_sources = ClientSources(self.project)
         self.share_with = None
         add_theme(config, self.options.material_fixes)
         return config
@@ -123,11 +125,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         spec = self.specs.get(page.file.src_uri)
         docs_dir = self.project.docs_dir if self.project else config.docs_dir
         if spec is None:
-            own = client_source(self.project, page.file.abs_src_path)
+            own = self.client_sources(page.file.abs_src_path)
             if own is not None and page.edit_url:  # a client's own page: edit it, not the base page it replaces
                 page.edit_url = edit_url(config, own, docs_dir, self.options.edit_root)
             return markdown
-        source = client_source(self.project, spec.source_path) if self.project and self.project.client else None
+        source = self.client_sources(spec.source_path)
         page.edit_url = edit_url(config, source or spec.source_path, docs_dir, self.options.edit_root)
         if not config.edit_uri and self.project and self.project.client:  # the client's `edit_links: false`
             page.edit_url = None

@@ -39,26 +39,33 @@ def edit_base(config: MkDocsConfig, docs_dir: str, edit_root: str | None) -> str
     return urljoin(config.repo_url.rstrip("/") + "/", root.lstrip("/"))
 
 
-def client_source(project: Project | None, source: str | None) -> str | None:
+class ClientSources:
     """The client's own file behind a page of its guide, relative to the project root (None: there is none).
 
-    ``source`` is a page's file: a YAML file of the data dir (relative to the
-    root), whose client overlay in ``clients/<id>/journeys/`` is the file to
-    edit when there is one; or a Markdown file (absolute) from the client's
-    ``content/`` folder.
+    A page's file is a YAML file of the data dir (relative to the root), whose
+    client overlay in ``clients/<id>/journeys/`` is the file to edit when there
+    is one; or a Markdown file (absolute) from the client's ``content/`` folder.
+    The folders are resolved once, for the pages of one build.
     """
-    if project is None or not project.client or not source:
-        return None
-    root = project.root.resolve()
-    client_dir = project.path(project.clients_dir) / project.client
-    path = (Path(source) if Path(source).is_absolute() else project.root / source).resolve()
-    if path.is_relative_to(client_dir / "content"):
-        return path.relative_to(root).as_posix()
-    data_dir = project.path(project.data_dir)
-    if not path.is_relative_to(data_dir):
-        return None
-    overlay = client_dir / "journeys" / path.relative_to(data_dir)
-    return overlay.relative_to(root).as_posix() if overlay.is_file() else None
+
+    def __init__(self, project: Project | None) -> None:
+        self.project = project if project is not None and project.client else None
+        if self.project is not None:
+            p = self.project
+            self.root = p.root.resolve()
+            self.client_dir = p.path(p.clients_dir) / str(p.client)
+            self.data_dir = p.path(p.data_dir)
+
+    def __call__(self, source: str | None) -> str | None:
+        if self.project is None or not source:
+            return None
+        path = (Path(source) if Path(source).is_absolute() else self.project.root / source).resolve()
+        if path.is_relative_to(self.client_dir / "content"):
+            return path.relative_to(self.root).as_posix()
+        if not path.is_relative_to(self.data_dir):
+            return None
+        overlay = self.client_dir / "journeys" / path.relative_to(self.data_dir)
+        return overlay.relative_to(self.root).as_posix() if overlay.is_file() else None
 
 
 def toc_tokens(toc: tuple[tuple[int, str, str], ...]) -> list[Any]:  # MkDocs' _TocToken dicts

@@ -32,11 +32,12 @@ class SharedAssets:
     def __init__(self, base_dir: Path | None = None) -> None:
         self.base_dir = base_dir
         self.uris: set[str] = set()
-        self.pattern: re.Pattern[str] | None = None
+        self.tops = ""  # the shared files' top folders, as a regex alternation
+        self.patterns: dict[str, tuple[re.Pattern[str], ...]] = {}  # by the path up to the site's root
 
     def drop(self, files: Files, config: MkDocsConfig, material_fixes: bool) -> Files:
         """Remove from ``files`` the theme files and our assets that the base site has as they are."""
-        self.uris, self.pattern = set(), None
+        self.uris, self.tops, self.patterns = set(), "", {}
         if self.base_dir is None:
             return files
         theme_dirs = [os.path.join(os.path.abspath(d), "") for d in config.theme.dirs]  # as MkDocs names them
@@ -51,16 +52,25 @@ class SharedAssets:
             if copy.is_file() and filecmp.cmp(source, copy, shallow=False):
                 files.remove(file)
                 self.uris.add(file.dest_uri)
-        if self.uris:  # a quoted URL in one of the shared files' top folders; looked up in `uris`
-            tops = "|".join(sorted({re.escape(uri.split("/")[0]) for uri in self.uris}))
-            self.pattern = re.compile(rf"""(["'])((?:\.\./)*)((?:{tops})(?:/[^"'?#]*)?)(?=["'?#])""")
+        self.tops = "|".join(sorted({re.escape(uri.split("/")[0]) for uri in self.uris}))
         return files
 
     def _point_up(self, html: str, prefix: str) -> str:
-        if self.pattern is None:
+        """Each quoted URL ``prefix`` + a shared file's path, one folder further up."""
+        if not self.uris:
             return html
-        return self.pattern.sub(lambda m: f"{m.group(1)}{prefix}../{m.group(3)}"
-                                if m.group(2) == prefix and m.group(3) in self.uris else m.group(0), html)
+        if prefix not in self.patterns:  # a URL in one of the shared files' top folders; looked up in `uris`
+            self.patterns[prefix] = tuple(  # one pattern per quote: a literal start is found fast
+                re.compile(rf"""{quote}{re.escape(prefix)}((?:{self.tops})(?:/[^"'?#]*)?)(?=["'?#])""")
+                for quote in "\"'")
+
+        def up(m: re.Match[str]) -> str:
+            uri = m.group(1)
+            return f"{m.group(0)[0]}{prefix}../{uri}" if uri in self.uris else m.group(0)
+
+        for pattern in self.patterns[prefix]:
+            html = pattern.sub(up, html)
+        return html
 
     def page(self, html: str, page: Page) -> str:
         """A page's references to shared files, one folder further up."""
@@ -69,7 +79,7 @@ class SharedAssets:
 
     def template(self, html: str, config: MkDocsConfig) -> str:
         """A static template (404.html) links from the site's root path, or from its root folder."""
-        if self.pattern is None:
+        if not self.uris:
             return html
         root = urlsplit(config.site_url or "").path
         if root and root.endswith("/") and root != "/":
