@@ -282,3 +282,20 @@ def test_a_second_guide_in_one_language_finds_its_untranslated_texts_as_the_firs
     second = Session(Project(project, client="fietsmaat"), batch=batch).load()[0]
     assert not [path for path in looked_in if path.startswith("journeys/")], looked_in
     assert second.texts == alone.texts and second.problems == alone.problems
+
+
+def test_a_guide_is_loaded_again_when_its_own_client_changes_not_another(tmp_path: Path) -> None:
+    """A guide reads the base and its own client's folder: an edit in another client's folder leaves its load as
+    it was (an agency's guides do not stat each other's files), an edit in its own makes a new one."""
+    from journeybook.project import Project
+    from journeybook.session import Session
+
+    project = copy_sample(tmp_path / "agency")
+    session = Session(Project(project, client="fietsbaas"))
+    assert session.load()[1]
+    other = project / "clients" / "acme-outdoor" / "client.yml"
+    other.write_text(other.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert not session.load()[1]
+    own = project / "clients" / "fietsbaas" / "client.yml"
+    own.write_text(own.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert session.load()[1]

@@ -129,7 +129,9 @@ class Session:
     def inputs(self) -> tuple[Project, Stamp]:
         """The fingerprint of what :meth:`load` reads."""
         p = self.project
-        return p, stamp([p.path(p.data_dir), p.path(p.clients_dir), p.path(p.docs_dir)])
+        clients = p.path(p.clients_dir)  # a guide reads its own client's folder, not the others'
+        own = clients / p.client if p.client else clients  # (all of them: for an unknown client, the ids known)
+        return p, stamp([p.path(p.data_dir), own if own.is_dir() else clients, p.path(p.docs_dir)])
 
     def load(self, project: Project | None = None) -> tuple[Result, bool]:
         """The project's result, and whether it was loaded again (an input changed since the last call)."""
