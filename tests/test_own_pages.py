@@ -131,3 +131,28 @@ def test_the_theme_is_left_alone(tmp_path: Path) -> None:
     assert spy.nav is not None
     journeys = next(item for item in spy.nav.items if item.title == "Journeys")
     assert journeys.children[0].file.src_uri == "journeys/index.md"  # the index page is the section's first entry
+
+
+def test_generated_pages_are_not_run_through_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs converts the user's pages; journeybook's pages (empty sources, their HTML rendered by journeybook)
+    cost no Markdown conversion (a spy on Markdown)."""
+    import markdown
+
+    converted: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def counted_convert(self: markdown.Markdown, source: str) -> str:
+        converted.append(source)
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counted_convert)
+    spy = Spy()
+    files = {k: v for k, v in MINIMAL.items() if not k.startswith("content/")} | USER_PAGES
+    files["mkdocs.yml"] = CONFIG + "  - journeybook\n"
+    build(write(tmp_path, files), spy)
+    assert spy.files is not None
+    users = {"index.md", "about.md", "guide/index.md"}
+    assert len([f for f in spy.files.documentation_pages() if f.src_uri not in users]) >= 5  # journeybook's
+    assert "" not in converted
+    assert sorted(source.split("\n")[0] for source in converted if source.startswith("# ")) == [
+        "# About", "# Guide", "# Home"]

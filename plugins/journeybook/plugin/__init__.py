@@ -29,7 +29,7 @@ from ..project import Project
 from ..render import PageSpec
 from ..render.urls import Urls
 from ..titles import tab_title
-from .files import FileMaker, i18n_default_language, warn_without_home_page
+from .files import FileMaker, i18n_default_language, own_pages, warn_without_home_page
 from .nav import NavMaker, is_journey_map
 from .pages import ClientSources, alone_in_its_tab, edit_base, edit_url, finish_own_page, toc_tokens
 from .shared import SharedAssets
@@ -119,7 +119,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         result = self.state.built.result
         if result is None or result.playbook is None:
             return nav
-        return self.nav.build(nav, files, config, result.playbook, set(self.specs), self.options.nav_max_items)
+        nav = self.nav.build(nav, files, config, result.playbook, set(self.specs), self.options.nav_max_items)
+        own_pages(files)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ..minify import minified
 from ..options import Options
@@ -35,6 +37,27 @@ class GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+
+class OwnPage(Page):
+    """A generated page. Its HTML comes from journeybook's render (see the plugin's ``on_page_context``), so
+    MkDocs runs no Markdown over its empty source: a Markdown instance per page with every extension the
+    site lists, to convert nothing."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown:  # another plugin wrote Markdown into it: rendered as MkDocs renders
+            super().render(config, files)
+            return
+        self.content, self.toc, self._title_from_render = "", get_toc([]), None  # what Markdown makes of ""
+        self.present_anchor_ids, self.links_to_anchors = set(), {}
+
+
+def own_pages(files: Files) -> None:
+    """Our pages, once MkDocs' navigation has made them (with the titles a user's ``nav`` gives), as
+    :class:`OwnPage`: the same page, rendered without Markdown."""
+    for file in files.documentation_pages():
+        if isinstance(file, GeneratedPage) and type(file.page) is Page:
+            file.page.__class__ = OwnPage
 
 
 class FileMaker:
