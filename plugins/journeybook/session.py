@@ -29,6 +29,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -63,19 +64,21 @@ def stamp(folders: Iterable[Path]) -> Stamp:
 class CompiledTemplates(BytecodeCache):
     """Compiled Jinja templates kept in memory, for the theme environments of many builds in one process.
 
-    Jinja checks each entry against the template's source, so a changed file is compiled again.
+    Each entry is kept with the checksum of the template's source, so a changed file is compiled again;
+    the code itself is kept as it is (immutable), not marshalled to bytes and back for every build.
     """
 
     def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
+        self.store: dict[str, tuple[str, CodeType]] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self.store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
+        entry = self.store.get(bucket.key)
+        if entry is not None and entry[0] == bucket.checksum:
+            bucket.code = entry[1]
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        if bucket.code is not None:
+            self.store[bucket.key] = (bucket.checksum, bucket.code)
 
 
 class Batch:
