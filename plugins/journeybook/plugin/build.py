@@ -101,6 +101,7 @@ def share_theme(theme: Theme, batch: Batch) -> None:
         env = Theme.get_env(theme)
         env.loader = _ListedOnce(theme.dirs, batch.theme_files)
         env.bytecode_cache = batch.theme_templates
+        env.cache = {}  # a few dozen templates: a plain dict, not an LRU queue updated on every include
         return env
 
     theme.get_env = get_env  # type: ignore[method-assign]
