@@ -91,7 +91,7 @@ dist: $(TSTAMP)
 
 bench: $(TSTAMP)
 	$(PY) benchmarks/run.py
-	$(PY) benchmarks/clients.py
+	$(PY) benchmarks/clients.py --runs 3
 
 # Lighthouse (mobile) on the journey map, a phase page and a plain page of the sample: a figure, not a test.
 # Needs Node.js and `npm install --prefix <dir> lighthouse`; LIGHTHOUSE_ARGS="--npm-prefix <dir> --runs 5".
