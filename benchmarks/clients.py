@@ -65,6 +65,16 @@ def published_bytes(folder: Path, seen: set[tuple[int, int]]) -> int:
     return total
 
 
+def machine_speed() -> float:
+    """Seconds of CPU for a fixed pure-Python loop: this machine's speed varies from minute to minute (by a fifth
+    and more), so a wall time is read against it."""
+    start = time.process_time()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.process_time() - start
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="100 client guides: time, memory, bytes")
     ap.add_argument("--clients", type=int, default=100)
@@ -78,8 +88,10 @@ def main() -> int:
         project = make_project(work / "agency", args.clients)
         exe = Path(sys.executable).parent / "journeybook"
         walls, cpus = [], []
+        speeds = [machine_speed()]
         for _ in range(args.runs):
             shutil.rmtree(project / "site", ignore_errors=True)
+            os.sync()  # the last run's writes and deletions are on disk, not still going on during this one
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             result = subprocess.run([str(exe), "build", "--all-clients", "--jobs", str(args.jobs)], cwd=project,
@@ -87,6 +99,7 @@ def main() -> int:
             walls.append(time.perf_counter() - start)
             usage = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime)
+            speeds.append(machine_speed())
             if result.returncode != 0:
                 print(result.stdout[-2000:], result.stderr[-2000:], sep="\n")
                 return 1
@@ -103,6 +116,8 @@ def main() -> int:
         runs = f"; median of {args.runs}: " + ", ".join(f"{w:.1f}" for w in walls) if args.runs > 1 else ""
         print(f"  wall time      {wall:6.1f} s    (target <= {TARGETS['wall_s']:.0f} s{runs})")
         print(f"  CPU time       {cpu:6.1f} s    ({cpu / (len(guides) + 1):.2f} s per site; all processes)")
+        print(f"  machine speed  {min(speeds):6.2f}-{max(speeds):.2f} s for a fixed loop, before and after each run"
+              " (lower is faster)")
         print(f"  peak memory    {peak_mb:6.0f} MB   (largest process of the build)")
         print(f"  total bytes    {total / mb:6.1f} MB   (target <= {TARGETS['total_mb']:.0f} MB; each file once)")
         print(f"  base site      {base / mb:6.1f} MB")
