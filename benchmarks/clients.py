@@ -83,6 +83,8 @@ def main() -> int:
                     help="build it this many times, from scratch, and report the median (this machine's speed varies)")
     ap.add_argument("--keep", action="store_true", help="keep the generated project")
     args = ap.parse_args()
+    if args.runs < 1 or args.clients < 1:
+        ap.error("--runs and --clients take a number from 1")
     work = Path(tempfile.mkdtemp(prefix="jb-bench-clients-"))
     try:
         project = make_project(work / "agency", args.clients)
@@ -115,10 +117,12 @@ def main() -> int:
         print(f"{len(guides)} guides + the base site, --jobs {args.jobs}, {os.cpu_count()} CPUs")
         runs = f"; median of {args.runs}: " + ", ".join(f"{w:.1f}" for w in walls) if args.runs > 1 else ""
         print(f"  wall time      {wall:6.1f} s    (target <= {TARGETS['wall_s']:.0f} s{runs})")
-        print(f"  CPU time       {cpu:6.1f} s    ({cpu / (len(guides) + 1):.2f} s per site; all processes)")
+        print(f"  CPU time       {cpu:6.1f} s    ({cpu / (len(guides) + 1):.2f} s per site; all processes"
+              f"{'; the median over the runs' if args.runs > 1 else ''})")
         print(f"  machine speed  {min(speeds):6.2f}-{max(speeds):.2f} s for a fixed loop, before and after each run"
               " (lower is faster)")
-        print(f"  peak memory    {peak_mb:6.0f} MB   (largest process of the build)")
+        over = ", over all runs" if args.runs > 1 else ""
+        print(f"  peak memory    {peak_mb:6.0f} MB   (largest process of the build{over})")
         print(f"  total bytes    {total / mb:6.1f} MB   (target <= {TARGETS['total_mb']:.0f} MB; each file once)")
         print(f"  base site      {base / mb:6.1f} MB")
         print(f"  per guide      {sum(per_guide) / len(per_guide) / mb:6.2f} MB mean, {max(per_guide) / mb:.2f} MB max"

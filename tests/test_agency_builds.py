@@ -226,3 +226,55 @@ def test_client_yml_sets_favicon_copyright_repository_and_edit_links(project: Pa
     for page in ("index.html", "journeys/online-purchase/index.html", "personas/index.html"):
         assert _edit_link(project / "site" / "acme-outdoor" / page) is None, page
     assert _edit_link(project / "site" / "journeys" / "online-purchase" / "index.html")  # the base keeps its own
+
+
+@pytest.mark.parametrize(("url", "before", "after"), [
+    ("journeys/bike/", """<script src="../../assets/b.js"></script>""",
+     """<script src="../../../assets/b.js"></script>"""),
+    ("journeys/bike/", """<a href='../../assets/b.js?v=1#x'>""", """<a href='../../../assets/b.js?v=1#x'>"""),
+    ("", """<link href="assets/m.css"><link href='search/w.js'>""",
+     """<link href="../assets/m.css"><link href='../search/w.js'>"""),
+    ("index.html", """<link href="assets/m.css">""", """<link href="../assets/m.css">"""),  # no directory URLs
+    ("a/b.html", """<link href="../assets/m.css">""", """<link href="../../assets/m.css">"""),
+    # left alone: a file the guide keeps, another depth than the page's, a path that only starts alike
+    ("journeys/bike/", """<link href="../../assets/client.css">""", """<link href="../../assets/client.css">"""),
+    ("journeys/bike/", """<a href="../../../assets/b.js">""", """<a href="../../../assets/b.js">"""),
+    ("journeys/bike/", """<a href="../../assetsx/b.js">""", """<a href="../../assetsx/b.js">"""),
+    ("journeys/bike/", """<a href="../assets/b.js">""", """<a href="../assets/b.js">"""),
+])
+def test_a_guides_urls_of_shared_files_point_one_folder_up(url: str, before: str, after: str) -> None:
+    """A guide's page points at the base site's copy of each shared file, in either quote, from any depth;
+    nothing else changes."""
+    from types import SimpleNamespace
+
+    from journeybook.plugin.shared import SharedAssets
+
+    shared = SharedAssets(Path("base"))
+    shared.uris = {"assets/b.js", "assets/m.css", "search/w.js"}
+    shared.tops = "assets|search"
+    assert shared.page(before, SimpleNamespace(url=url)) == after  # type: ignore[arg-type]
+
+
+def test_the_batch_compiles_a_changed_template_again() -> None:
+    """Compiled templates are kept across builds while their source stays the same (a spy on compile)."""
+    import jinja2
+
+    from journeybook.session import CompiledTemplates
+
+    sources = {"page.html": "<p>{{ x }}</p>"}
+    cache = CompiledTemplates()
+    compiled: list[str] = []
+
+    class Counted(jinja2.Environment):
+        def compile(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+            compiled.append("page.html")
+            return super().compile(*args, **kwargs)  # type: ignore[call-overload]
+
+    def render() -> str:  # a new environment per build, as MkDocs makes
+        return Counted(loader=jinja2.DictLoader(sources), bytecode_cache=cache).get_template("page.html").render(x=1)
+
+    assert (render(), render()) == ("<p>1</p>", "<p>1</p>")
+    assert len(compiled) == 1
+    sources["page.html"] = "<b>{{ x }}</b>"
+    assert render() == "<b>1</b>"
+    assert len(compiled) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,19 @@ def test_a_guide_is_loaded_again_when_its_own_client_changes_not_another(tmp_pat
     own = project / "clients" / "fietsbaas" / "client.yml"
     own.write_text(own.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert session.load()[1]
+
+
+def test_an_unknown_clients_load_watches_every_client_folder(tmp_path: Path) -> None:
+    """An unknown client (here a folder without client.yml) is an error that lists the known clients: a new
+    client makes a new load, so the list stays true."""
+    from journeybook.project import Project
+    from journeybook.session import Session
+
+    project = copy_sample(tmp_path / "agency")
+    (project / "clients" / "ghost").mkdir()
+    session = Session(Project(project, client="ghost"))
+    first, _ = session.load()
+    assert any("unknown client 'ghost'" in p.message for p in first.problems)
+    shutil.copytree(project / "clients" / "acme-outdoor", project / "clients" / "acme-two")
+    again, fresh = session.load()
+    assert fresh and any("acme-two" in p.message for p in again.problems)

@@ -146,8 +146,9 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         room = 4 * len(live) + 100  # translations for guides in other languages stay, within bounds
         if len(cache.translated) > room:
             cache.translated = dict(list(cache.translated.items())[-room:])
-        kept = (live | {id(entry[2]) for entry in cache.translated.values()}  # (the memo keeps those alive)
-                | {id(entry[1]) for entry in cache.parsed.files.values()})  # for the next guide in the base's language
+        now = set(read)  # and the files this load read: a translated guide's base files, for the next guide
+        read_now = {id(doc) for _, doc, _ in cache.parsed.files.values() if doc is not None and doc.path in now}
+        kept = live | {id(entry[2]) for entry in cache.translated.values()} | read_now  # (the memo keeps those)
         cache.checked = {k: v for k, v in cache.checked.items() if k in kept}
         cache.counted = {k: v for k, v in cache.counted.items() if id(v[0]) in kept}
     brand = brand_of(project, files, client_doc)

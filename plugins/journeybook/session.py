@@ -34,6 +34,7 @@ from types import CodeType
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
+from .ids import is_valid_id
 from .project import Project, Result
 from .render import RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from .render.env import environment
@@ -133,8 +134,9 @@ class Session:
         """The fingerprint of what :meth:`load` reads."""
         p = self.project
         clients = p.path(p.clients_dir)  # a guide reads its own client's folder, not the others'
-        own = clients / p.client if p.client else clients  # (all of them: for an unknown client, the ids known)
-        return p, stamp([p.path(p.data_dir), own if own.is_dir() else clients, p.path(p.docs_dir)])
+        known = p.client is not None and is_valid_id(p.client) and (clients / p.client / "client.yml").is_file()
+        own = clients / str(p.client) if known else clients  # (an unknown client's error lists the known ids)
+        return p, stamp([p.path(p.data_dir), own, p.path(p.docs_dir)])
 
     def load(self, project: Project | None = None) -> tuple[Result, bool]:
         """The project's result, and whether it was loaded again (an input changed since the last call)."""

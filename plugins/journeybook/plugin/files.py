@@ -46,7 +46,7 @@ class OwnPage(Page):
     site lists, to convert nothing."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.markdown:  # another plugin wrote Markdown into it: rendered as MkDocs renders
+        if self.markdown is None or self.markdown:  # not read (MkDocs says so), or another plugin wrote Markdown
             super().render(config, files)
             return
         self.content, self.toc, self._title_from_render = "", get_toc([]), None  # what Markdown makes of ""

@@ -19,11 +19,8 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from .files import ASSET_URI, assets
-
-_PROBE = "assets/probe"
 
 
 class SharedAssets:
@@ -74,7 +71,7 @@ class SharedAssets:
 
     def page(self, html: str, page: Page) -> str:
         """A page's references to shared files, one folder further up."""
-        prefix = get_relative_url(_PROBE, page.url)[: -len(_PROBE)]
+        prefix = "../" * page.url.count("/")  # from the page's folder up to the site's root
         return self._point_up(html, prefix)
 
     def template(self, html: str, config: MkDocsConfig) -> str:
