@@ -79,8 +79,7 @@ Census = dict[tuple[object, ...], tuple[Document, tuple[Text, ...]]]  # by docum
 def _census_once(kind: str, doc_id: str, doc: Document, langs: Languages, memo: Census | None) -> tuple[Text, ...]:
     """:func:`census`, kept in ``memo`` for the next guide in the same language: a base file that no client
     overlay wrote into says the same for every such guide."""
-    prefix = langs.overlay_prefix
-    if memo is None or (prefix and any(path.startswith(prefix) for path in [doc.path, *doc.origins.values()])):
+    if memo is None or langs.overlaid(doc):
         return tuple(census(kind, doc_id, doc, langs))
     key = (id(doc), kind, doc_id, langs.build, langs.base)
     hit = memo.get(key)

@@ -54,10 +54,17 @@ def _add(files: Documents, raw: RawFile, client_overlay: bool) -> None:
         table[raw.id] = raw.doc
 
 
+def known_client(project: Project) -> bool:
+    """Whether ``project.client`` names a client: a valid id with a ``clients/<id>/client.yml``."""
+    client = project.client
+    return client is not None and is_valid_id(client) and (
+        project.path(project.clients_dir) / client / "client.yml").is_file()
+
+
 def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
     client_dir = project.path(project.clients_dir) / str(project.client)
     path = client_dir / "client.yml"
-    if not is_valid_id(str(project.client)) or not path.is_file():
+    if not known_client(project):
         known = sorted(p.name for p in project.path(project.clients_dir).glob("*") if (p / "client.yml").is_file())
         shown = rel(path, project.root)
         return None, [Problem(shown, 1, 1, ERROR,

@@ -34,11 +34,10 @@ from types import CodeType
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
-from .ids import is_valid_id
 from .project import Project, Result
 from .render import RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from .render.env import environment
-from .resolve import LoadCache, load
+from .resolve import LoadCache, known_client, load
 from .used import only_used
 
 Stamp = tuple[tuple[str, int, int], ...]
@@ -134,8 +133,7 @@ class Session:
         """The fingerprint of what :meth:`load` reads."""
         p = self.project
         clients = p.path(p.clients_dir)  # a guide reads its own client's folder, not the others'
-        known = p.client is not None and is_valid_id(p.client) and (clients / p.client / "client.yml").is_file()
-        own = clients / str(p.client) if known else clients  # (an unknown client's error lists the known ids)
+        own = clients / str(p.client) if known_client(p) else clients  # (an unknown client's error lists them all)
         return p, stamp([p.path(p.data_dir), own, p.path(p.docs_dir)])
 
     def load(self, project: Project | None = None) -> tuple[Result, bool]:

@@ -230,6 +230,11 @@ class Languages:
         general = self.build.split("-", 1)[0]
         return (general, self.build) if general != self.build else (self.build,)
 
+    def overlaid(self, doc: Document) -> bool:
+        """Whether the client's overlay wrote any of ``doc`` (its own file, or values merged into a base file)."""
+        prefix = self.overlay_prefix
+        return prefix is not None and any(path.startswith(prefix) for path in [doc.path, *doc.origins.values()])
+
     def speaks(self, lang: str) -> bool:
         """Whether text in ``lang`` is in the build's language (``nl`` text counts in an ``nl-BE`` guide)."""
         return lang in self.chain
@@ -247,10 +252,9 @@ Applied = dict[tuple[object, ...], tuple[Document, Document, Document, list[Prob
 def _key(target: Document, doc: Document, kind: str, langs: Languages) -> tuple[object, ...]:
     """What the translation of ``target`` by ``doc`` depends on: the two documents, and the languages of the
     files ``target``'s text comes from (a client's overlay folder only when it wrote some of that text)."""
-    prefix = langs.overlay_prefix
-    overlaid = prefix is not None and any(path.startswith(prefix) for path in [target.path, *target.origins.values()])
+    overlaid = langs.overlaid(target)
     return (id(target), id(doc), kind, langs.build, langs.base, langs.client if overlaid else None,
-            prefix if overlaid else None)
+            langs.overlay_prefix if overlaid else None)
 
 
 def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
