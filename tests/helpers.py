@@ -201,3 +201,17 @@ def problem_lines(stdout: str) -> list[str]:
     """The problem lines of ``journeybook validate`` output (everything but the count)."""
     lines = [line for line in stdout.splitlines() if line.strip()]
     return lines[:-1] if lines else []
+
+
+def spy_on(monkeypatch: Any, owner: Any, name: str, note: Callable[..., Any]) -> list[Any]:
+    """A spy, not a mock: ``owner.name`` runs as before, and ``note(*args, **kwargs)`` of each call is appended
+    to the list returned (a method patched on a class gets ``self`` first)."""
+    calls: list[Any] = []
+    real = getattr(owner, name)
+
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        calls.append(note(*args, **kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spied)
+    return calls

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_sample, run
-from helpers import run_cli
+from helpers import run_cli, spy_on
 from html_tools import Parsed, article, parse_file, roles_instead_of_native_elements
 from test_build import digest
 
@@ -150,23 +150,10 @@ def test_one_command_reads_each_file_and_compiles_each_template_once(tmp_path: P
     from journeybook import files
 
     project = copy_sample(tmp_path / "agency")
-    reads: list[str] = []
-    read = files._read_document
-
-    def counted_read(path: Path, *args: object, **kwargs: object) -> object:
-        reads.append(Path(path).relative_to(project).as_posix())
-        return read(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    compiled: list[str] = []
-    compile_template = jinja2.Environment.compile
-
-    def counted_compile(self: jinja2.Environment, source: object, name: str | None = None,
-                        *args: object, **kwargs: object) -> object:
-        compiled.append(str(name))
-        return compile_template(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(files, "_read_document", counted_read)
-    monkeypatch.setattr(jinja2.Environment, "compile", counted_compile)
+    reads = spy_on(monkeypatch, files, "_read_document",
+                   lambda path, *args, **kwargs: Path(path).relative_to(project).as_posix())
+    compiled = spy_on(monkeypatch, jinja2.Environment, "compile",
+                      lambda self, source, name=None, *args, **kwargs: str(name))
     result = run_cli("build", "--all-clients", "--jobs", "1", cwd=project, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("Built the playbook, acme-outdoor, fietsbaas into site")
@@ -204,14 +191,7 @@ def test_guides_in_one_language_share_their_translations_and_stay_their_own(tmp_
     from journeybook import translate
 
     project = _dutch_twin(copy_sample(tmp_path / "agency"))
-    applied: list[str] = []
-    apply = translate.apply
-
-    def counted_apply(base: translate.Document, *args: object, **kwargs: object) -> object:
-        applied.append(base.path)
-        return apply(base, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(translate, "apply", counted_apply)
+    applied = spy_on(monkeypatch, translate, "apply", lambda base, *args, **kwargs: base.path)
     result = run_cli("build", "--all-clients", "--jobs", "1", cwd=project, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert applied.count("journeys/personas/busy-parent.yml") == 1  # for both Dutch guides
@@ -237,14 +217,7 @@ def test_a_guide_after_one_in_another_language_checks_only_its_own_files(tmp_pat
     from journeybook.session import Batch, Session
 
     project = copy_sample(tmp_path / "agency")
-    checked: list[str] = []
-    facts = resolve.doc_facts
-
-    def counted_facts(doc: resolve.Document, kind: str) -> resolve.DocFacts:
-        checked.append(doc.path)
-        return facts(doc, kind)
-
-    monkeypatch.setattr(resolve, "doc_facts", counted_facts)
+    checked = spy_on(monkeypatch, resolve, "doc_facts", lambda doc, kind: doc.path)
     batch = Batch()
     for client in (None, "fietsbaas"):
         assert not Session(Project(project, client=client), batch=batch).load()[0].problems
@@ -268,14 +241,7 @@ def test_a_second_guide_in_one_language_finds_its_untranslated_texts_as_the_firs
     alone = Session(Project(project, client="fietsmaat"), batch=Batch()).load()[0]
     assert [t.source for t in alone.texts if not t.translated] == ["journeys/touchpoints/delivery.yml"] * 15
 
-    looked_in: list[str] = []
-    census = coverage.census
-
-    def counted_census(kind: str, doc_id: str, doc: coverage.Document, *args: object) -> object:
-        looked_in.append(doc.path)
-        return census(kind, doc_id, doc, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(coverage, "census", counted_census)
+    looked_in = spy_on(monkeypatch, coverage, "census", lambda kind, doc_id, doc, *args: doc.path)
     batch = Batch()
     Session(Project(project, client="fietsbaas"), batch=batch).load()
     assert "journeys/touchpoints/delivery.yml" in looked_in

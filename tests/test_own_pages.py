@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import spy_on
 from inprocess import Spy, build
 from test_build import MINIMAL, write
 
@@ -138,14 +139,7 @@ def test_generated_pages_are_not_run_through_markdown(tmp_path: Path, monkeypatc
     cost no Markdown conversion (a spy on Markdown)."""
     import markdown
 
-    converted: list[str] = []
-    convert = markdown.Markdown.convert
-
-    def counted_convert(self: markdown.Markdown, source: str) -> str:
-        converted.append(source)
-        return convert(self, source)
-
-    monkeypatch.setattr(markdown.Markdown, "convert", counted_convert)
+    converted = spy_on(monkeypatch, markdown.Markdown, "convert", lambda self, source: source)
     spy = Spy()
     files = {k: v for k, v in MINIMAL.items() if not k.startswith("content/")} | USER_PAGES
     files["mkdocs.yml"] = CONFIG + "  - journeybook\n"
