@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from . import model
 from .errors import WARNING, Problem
-from .files import Documents, rel
+from .files import Documents, rel, translation_languages
 from .project import Project, Text
 from .schema import SCHEMAS, walk
 from .translate import Applied, Languages, apply_all, free_map, item_key, translatable
@@ -189,16 +190,31 @@ def translate_guide(project: Project, files: Documents, client_doc: Document | N
     texts found in another language before, see :func:`_census_once`)."""
     langs = languages(project, files, client_doc, build)
     job = Translation(langs, files=files)
-    if langs.build == langs.base and langs.build == langs.client:
-        return job
-    job.pending = [text for kind, doc_id, doc in _documents(files)
-                   for text in _census_once(kind, doc_id, doc, langs, counted)]
-    read, found = apply_all(files, project.path(project.data_dir), project.root, langs, langs.base, applied)
-    job.read += read
-    job.problems += found
-    if project.client and client_doc is not None:
-        overlay = project.path(project.clients_dir) / project.client / "journeys"
-        read, found = apply_all(files, overlay, project.root, langs, langs.client, applied)
+    client = project.client is not None and client_doc is not None
+    if langs.build != langs.base or langs.build != langs.client:
+        job.pending = [text for kind, doc_id, doc in _documents(files)
+                       for text in _census_once(kind, doc_id, doc, langs, counted)]
+        read, found = apply_all(files, project.path(project.data_dir), project.root, langs, langs.base, applied)
         job.read += read
         job.problems += found
+    if client:  # a client's translations apply in its guide whatever language its overlay is in
+        overlay = project.path(project.clients_dir) / str(project.client) / "journeys"
+        read, found = apply_all(files, overlay, project.root, langs, None, applied)
+        job.read += read
+        job.problems += found + unapplied_warnings(project, overlay, client_doc, langs)
     return job
+
+
+def unapplied_warnings(project: Project, overlay: Path, client_doc: Document | None, langs: Languages) -> list[Problem]:
+    """A warning at each of a client's translation files that no build of its guide applies: its language is not
+    the guide's (``nl`` or ``nl-BE`` in an ``nl-BE`` guide). Every build of a guide is in the client's
+    ``language:``; a client without one follows the site, and on a mkdocs-static-i18n site (whose languages a
+    load does not know) its guide is built in each of the site's languages, so nothing is said there."""
+    own = client_doc.data.get("language") if client_doc is not None and isinstance(client_doc.data, dict) else None
+    if own is None and project.base_language is not None:
+        return []
+    names = " or ".join(f"<name>.{lang}.yml" for lang in langs.chain)
+    return [Problem(rel(path, project.root), 1, 1, WARNING,
+                    f"no build applies this translation into '{lang}': the guide of client '{project.client}' is "
+                    f"in '{langs.build}' (its translations are named {names})")
+            for lang, path in translation_languages(overlay) if not langs.speaks(lang)]

@@ -161,6 +161,14 @@ def translation_files(data_dir: Path, lang: str) -> Iterator[tuple[str, str, Pat
             yield kind, found["stem"], path
 
 
+def translation_languages(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(lang, path) of every ``<name>.<lang>.yml`` in a data dir, whatever its language."""
+    for _kind, path in _yaml_files(data_dir):
+        found = TRANSLATION_NAME.match(path.name)
+        if found:
+            yield found["lang"], path
+
+
 def load_dir(data_dir: Path, root: Path,
              broken: set[tuple[str, str]] | None = None) -> tuple[list[RawFile], list[Problem]]:
     """Every playbook file of a data dir, parsed, with the problems found so far.

@@ -258,9 +258,13 @@ def _key(target: Document, doc: Document, kind: str, langs: Languages) -> tuple[
 
 
 def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
-              source_lang: str, applied: Applied | None = None) -> tuple[list[str], list[Problem]]:
+              source_lang: str | None, applied: Applied | None = None) -> tuple[list[str], list[Problem]]:
     """Apply the ``<name>.<lang>.yml`` of ``data_dir`` (whose own files are in ``source_lang``) to ``files``,
     for each language of the build's chain (``nl``, then ``nl-BE``) that is not ``source_lang``.
+
+    ``source_lang`` None: ``data_dir`` is the client's overlay folder, whose translations apply in every
+    language of the chain and replace any text the base wrote (its files and their translations); only what
+    the client wrote in that language or a more specific one stays (see :func:`client_may_replace`).
 
     With ``applied`` (a load cache's), the translation of a document that was
     translated before, by the same file into the same language, is taken from it:
@@ -271,15 +275,32 @@ def apply_all(files: Documents, data_dir: Path, root: Path, langs: Languages,
     passes = [] if source_lang == langs.build else [lang for lang in langs.chain if lang != source_lang]
     for lang in passes:
         later = langs.chain[langs.chain.index(lang):]  # text in these stays: it is as specific or more
-        found_r, found_p = _apply_lang(files, data_dir, root, langs, lang, later, applied)
+        if source_lang is None:
+            may_replace, beside = client_may_replace(langs, later), "in the base playbook or beside it"
+        else:
+            may_replace, beside = base_may_replace(langs, later), "beside it"
+        found_r, found_p = _apply_lang(files, data_dir, root, langs, lang, may_replace, beside, applied)
         read += found_r
         problems += found_p
     return read, problems
 
 
-def _apply_lang(files: Documents, data_dir: Path, root: Path, langs: Languages, lang: str, keep: tuple[str, ...],
+def base_may_replace(langs: Languages, keep: tuple[str, ...]) -> Callable[[str], bool]:
+    """A base translation replaces text not written in ``keep`` (its language or a more specific one)."""
+    return lambda origin: langs.of(origin) not in keep
+
+
+def client_may_replace(langs: Languages, keep: tuple[str, ...]) -> Callable[[str], bool]:
+    """A client's translation replaces any text of the base (a base file or its translation), and the client's
+    own text unless that is written in ``keep`` (its language or a more specific one)."""
+    prefix = langs.overlay_prefix or ""
+    return lambda origin: not origin.startswith(prefix) or langs.of(origin) not in keep
+
+
+def _apply_lang(files: Documents, data_dir: Path, root: Path, langs: Languages, lang: str,
+                may_replace: Callable[[str], bool], beside: str,
                 applied: Applied | None) -> tuple[list[str], list[Problem]]:
-    """Apply the ``<name>.<lang>.yml`` of ``data_dir`` to ``files``, over any text not written in ``keep``."""
+    """Apply the ``<name>.<lang>.yml`` of ``data_dir`` to ``files``, over the text ``may_replace`` allows."""
     read: list[str] = []
     problems: list[Problem] = []
     for kind, stem, path in translation_files(data_dir, lang):
@@ -287,7 +308,7 @@ def _apply_lang(files: Documents, data_dir: Path, root: Path, langs: Languages, 
         target = files.playbook if kind == "playbook" else dict(_tables(files))[kind].get(stem)
         if target is None:
             problems.append(Problem(shown, 1, 1, WARNING, f"translates nothing: there is no {kind} '{stem}' "
-                                                          f"beside it"))
+                                                          f"{beside}"))
             continue
         doc, found = read_document(path, root, data_dir)
         problems += found
@@ -299,7 +320,7 @@ def _apply_lang(files: Documents, data_dir: Path, root: Path, langs: Languages, 
         if known is not None and known[0] is target and known[1] is doc:
             out, found = known[2], known[3]
         else:
-            out, found = apply(target, doc, kind, lambda origin: langs.of(origin) not in keep)
+            out, found = apply(target, doc, kind, may_replace)
             if applied is not None:
                 applied[key] = (target, doc, out, found)
         problems += found
