@@ -12,7 +12,10 @@ demographics) is text as a whole and is replaced whole.
 
 A translation only replaces text written in another language than its own:
 a base file's translation does not overwrite what a client overlay wrote in
-the guide's language.
+the guide's language. A client's translation also replaces what the base's
+translations wrote: in a client guide, later wins, the base file, the base's
+translations (``nl``, then ``nl-BE``), the client's translations (the same),
+the client's overlay.
 """
 
 from __future__ import annotations
