@@ -29,6 +29,7 @@ from ..project import Project
 from ..render import PageSpec
 from ..render.urls import Urls
 from ..titles import tab_title
+from .alternates import Switcher
 from .files import FileMaker, i18n_default_language, own_pages, warn_without_home_page
 from .nav import NavMaker, is_journey_map
 from .pages import ClientSources, alone_in_its_tab, edit_base, edit_url, finish_own_page, toc_tokens
@@ -56,6 +57,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.files = FileMaker()
         self.nav = NavMaker()
         self.specs: dict[str, Any] = {}  # generated pages (outlines) by src_uri
+        self.switcher = Switcher()  # mkdocs-static-i18n's language switcher on a generated page
         self.project: Project | None = None
         self.options = Options()
         self.shared = SharedAssets()
@@ -170,6 +172,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if spec is not None:
             page.title = self.nav.titles.get(spec.src_uri, page.title)
             page.content = spec.html
+            self.switcher.point(config, page.url)  # after mkdocs-static-i18n's (50), which skips our pages
         self.nav.scoper.scope(page)
         return context
 
@@ -180,6 +183,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.nav.scoper.restore()
+        self.switcher.restore()
         output = self.shared.page(output, page)
         return finish_own_page(output) if page.file.src_uri in self.specs else output
 
@@ -191,6 +195,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.files.cleanup()
+        self.switcher.restore()
         if self.state.built.job is not None:
             self.state.built.job.cancel()
 
