@@ -11,9 +11,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 
 from html_tools import parse_file
 from inprocess import build
+from journeybook.plugin.alternates import Switcher
 from test_build import MINIMAL, write
 from test_translated_guides import I18N
 
@@ -23,7 +25,7 @@ GENERATED = ("journeys/index.html", "journeys/bike/index.html", "journeys/bike/p
              "touchpoints/webshop/index.html", "sources/index.html")
 
 
-def _site(tmp_path: Path, directory_urls: bool = True) -> Path:
+def _site(tmp_path: Path, directory_urls: bool = True) -> tuple[Path, MkDocsConfig]:
     pytest.importorskip("mkdocs_static_i18n")
     files = dict(MINIMAL)
     plugins = MINIMAL["mkdocs.yml"].replace("  - search\n", "  - search\n" + I18N)
@@ -32,8 +34,8 @@ def _site(tmp_path: Path, directory_urls: bool = True) -> Path:
     files["content/about.md"] = "# About us\n"
     files["content/about.nl.md"] = "# Over ons\n"
     project = write(tmp_path, files)
-    build(project)
-    return project / "site"
+    config = build(project)
+    return project / "site", config
 
 
 def _switcher(site: Path, page: str) -> dict[str, str]:
@@ -47,7 +49,7 @@ def _switcher(site: Path, page: str) -> dict[str, str]:
 
 
 def test_a_generated_page_switches_to_itself_in_the_other_language(tmp_path: Path) -> None:
-    site = _site(tmp_path)
+    site, config = _site(tmp_path)
     assert parse_file(site / "journeys" / "bike" / "purchase" / "index.html").find(
         "a", href="../../../nl/journeys/bike/purchase/", hreflang="nl")
     assert parse_file(site / "nl" / "journeys" / "bike" / "purchase" / "index.html").find(
@@ -59,10 +61,18 @@ def test_a_generated_page_switches_to_itself_in_the_other_language(tmp_path: Pat
         assert all((site / path).is_file() for path in expected.values())
     # the user's own page keeps what mkdocs-static-i18n gives it
     assert _switcher(site, "about/index.html") == {"en": "about/index.html", "nl": "nl/about/index.html"}
+    # and a page built after a generated one sees the switcher as it was before it
+    before = vars(config.extra).get("alternate")
+    switcher = Switcher()
+    switcher.point(config, "nl/personas/")
+    assert config.extra.alternate == [{"name": "English", "link": "personas/", "lang": "en"},
+                                      {"name": "Nederlands", "link": "nl/personas/", "lang": "nl"}]
+    switcher.restore()
+    assert before is not None and vars(config.extra).get("alternate") is before
 
 
 def test_the_switcher_without_directory_urls(tmp_path: Path) -> None:
-    site = _site(tmp_path, directory_urls=False)
+    site, _ = _site(tmp_path, directory_urls=False)
     assert _switcher(site, "journeys/bike/purchase.html") == {"en": "journeys/bike/purchase.html",
                                                                "nl": "nl/journeys/bike/purchase.html"}
     assert _switcher(site, "nl/personas/sam.html") == {"en": "personas/sam.html", "nl": "nl/personas/sam.html"}
