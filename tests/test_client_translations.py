@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import minimal_project, problem_lines, run_cli
+import pytest
+
+from helpers import MINIMAL_FILES, minimal_project, problem_lines, run_cli
+from test_translated_guides import I18N
 
 BASE: dict[str, str | bytes | None] = {
     "journeys/touchpoints/checkout.yml": """\
@@ -143,3 +146,27 @@ def test_a_regional_guide_applies_its_general_language_and_warns_at_another_regi
         "clients/bakker/journeys/touchpoints/checkout.nl-NL.yml:1:1: warning: no build applies this translation "
         "into 'nl-NL': the guide of client 'bakker' is in 'nl-BE' (its translations are named <name>.nl.yml or "
         "<name>.nl-BE.yml)"], checked.stdout
+
+
+def test_a_client_without_a_language_on_a_static_i18n_site_translates_for_each_language(tmp_path: Path) -> None:
+    """Its guide is built in each of the site's languages: its Dutch translation shows in the Dutch build, and
+    no build warns about it (the English one does not apply it)."""
+    pytest.importorskip("mkdocs_static_i18n")
+    mkdocs = MINIMAL_FILES["mkdocs.yml"]
+    assert isinstance(mkdocs, str)
+    project = _project(tmp_path, {
+        "mkdocs.yml": mkdocs.replace("  - search\n", "  - search\n" + I18N),
+        "content/index.nl.md": "# Klein\n",
+        "clients/bakker/client.yml": "name: Bakker\n",
+        "clients/bakker/journeys/touchpoints/checkout.nl.yml": SIDECAR,
+    })
+    built = run_cli("build", "--client", "bakker", "--strict", cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    guide = project / "site" / "bakker"
+    dutch = " ".join((guide / "nl" / "touchpoints" / "checkout" / "index.html").read_text(encoding="utf-8").split())
+    english = " ".join((guide / "touchpoints" / "checkout" / "index.html").read_text(encoding="utf-8").split())
+    assert _shows(dutch, "Afrekenen bij Bakker", "Geen verrassingen bij Bakker", "No surprise costs") == [
+        "Afrekenen bij Bakker", "Geen verrassingen bij Bakker"]
+    assert _shows(english, "Afrekenen bij Bakker", "No surprise costs") == ["No surprise costs"]
+    checked = run_cli("validate", project, "--client", "bakker")
+    assert not [line for line in problem_lines(checked.stdout) if line.startswith("clients/")], checked.stdout
