@@ -107,6 +107,39 @@ def test_a_regional_client_reads_its_general_then_its_regional_translations(tmp_
     assert "journeys/touchpoints/checkout.yml: 3 of 3 translated" in counted.stdout.splitlines(), counted.stdout
 
 
+
+def test_an_english_client_over_a_dutch_base(tmp_path: Path) -> None:
+    mkdocs = MINIMAL_FILES["mkdocs.yml"]
+    assert isinstance(mkdocs, str)
+    project = _project(tmp_path, {
+        "mkdocs.yml": mkdocs.replace("  name: material\n", "  name: material\n  language: nl\n"),
+        "journeys/touchpoints/checkout.yml": """\
+name: Afrekenen
+category: checkout
+summary: Waar de klant betaalt.
+checklist:
+  - id: no-surprises
+    text: Geen verrassingen
+""",
+        "clients/bakker/client.yml": "name: Bakker\nlanguage: en\n",
+        "clients/bakker/journeys/touchpoints/checkout.en.yml": """\
+name: Checkout at Bakker
+checklist:
+  - id: no-surprises
+    text: No surprises at Bakker
+""",
+    })
+    page = _checkout(project)
+    assert _shows(page, "Checkout at Bakker", "No surprises at Bakker", "Waar de klant betaalt.",
+                  "<h1>Afrekenen</h1>", "Geen verrassingen") == [
+        "Checkout at Bakker", "No surprises at Bakker", "Waar de klant betaalt."]
+    counted = run_cli("translations", "en", "--client", "bakker", "--dir", project)
+    assert "journeys/touchpoints/checkout.yml: 2 of 3 translated, 1 untranslated" in counted.stdout.splitlines()
+    checked = run_cli("validate", project, "--client", "bakker")
+    assert [line for line in problem_lines(checked.stdout) if "checkout" in line] == [
+        "journeys/touchpoints/checkout.yml:3:10: warning: untranslated: the guide in 'en' shows this text in 'nl' "
+        "(translate it in journeys/touchpoints/checkout.en.yml)"], checked.stdout
+
 UNAPPLIED = [
     "clients/bakker/journeys/touchpoints/checkout.de.yml:1:1: warning: no build applies this translation into "
     "'de': the guide of client 'bakker' is in 'nl' (its translations are named <name>.nl.yml)",
