@@ -186,12 +186,16 @@ def _report(target: str | None, outcome: Outcome) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .plugin.jobs import Job, build_sites
+    from .plugin.jobs import Job, Outcome, build_sites
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():
         print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
         return EXIT_USAGE
+    wrong_options = option_problems(config_file, config_file.parent.resolve())
+    if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
+        _report(None, Outcome(wrong_options, refused=True))
+        return EXIT_PROBLEMS
     project = project_from_config(config_file.parent, config_file)
     clients = client_ids(project)
     if args.client and args.client not in clients:
