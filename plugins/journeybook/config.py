@@ -39,6 +39,8 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 _Lenient.add_multi_constructor("", _any_tag)
 _Lenient.add_multi_constructor("!", _any_tag)
 _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+# the options' check composes nodes (tags need no constructor) and reads untagged values only: libyaml where there is
+_Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def find_config(root: Path) -> Path | None:
@@ -139,7 +141,7 @@ def _in_effect(config_file: Path, root: Path, depth: int = 0) -> _InEffect | Non
     """The options MkDocs reads, where they are written: a file's ``plugins:`` replaces an inherited
     list, and merges into an inherited mapping (its options into the inherited ones, by name)."""
     try:
-        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_Lenient)
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_Composer)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return None
     inherited, plugins = None, None
@@ -167,8 +169,10 @@ def _standard(node: yaml.Node) -> bool:
 
 
 def _value(loader: yaml.SafeLoader, node: yaml.Node) -> tuple[bool, Any, str | None]:
-    """(readable, the value YAML reads, the text of a plain scalar)."""
-    plain = node.value if isinstance(node, yaml.ScalarNode) and node.style is None else None
+    """(readable, the value YAML reads, the text of a plain scalar); not readable: tagged, here or within."""
+    if not _standard(node):
+        return False, None, None
+    plain = node.value if isinstance(node, yaml.ScalarNode) and not node.style else None  # libyaml: '', else None
     try:
         return True, loader.construct_object(node, deep=True), plain
     except (ValueError, TypeError, yaml.YAMLError):
@@ -182,14 +186,14 @@ def option_findings(config_file: Path, root: Path) -> list[tuple[str, Problem]]:
     if found is None:
         return []
     out: list[tuple[str, Problem]] = [("", problem) for problem in found.problems]
-    loader = _Lenient("")
+    loader = _Composer("")
     for path, option, node in found.options:
         name = option.value
         if name not in NAMES and name != ENABLED:
             out.append((name, _at(path, option, unknown_option(name))))
             continue
         readable, value, plain = _value(loader, node)
-        if not (readable and _standard(node)):
+        if not readable:
             continue
         message = wrong_type(name, value, plain)
         if message:
@@ -197,7 +201,7 @@ def option_findings(config_file: Path, root: Path) -> list[tuple[str, Problem]]:
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 readable, value, plain = _value(loader, item)
-                message = wrong_item(name, index, value, plain) if readable and _standard(item) else None
+                message = wrong_item(name, index, value, plain) if readable else None
                 if message:
                     out.append((name, _at(path, item, message)))
     loader.dispose()
