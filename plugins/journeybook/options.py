@@ -9,6 +9,7 @@ words of :func:`wrong_type`).
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from dataclasses import dataclass, fields
@@ -63,6 +64,7 @@ def unknown_option(name: str) -> str:
 _EXPECTED = {str: "text", int: "a whole number", bool: "true or false", tuple: "a list of texts"}
 
 
+@functools.cache
 def _kinds() -> dict[str, tuple[type, bool]]:
     return {name: (kind, optional) for name, kind, optional, _ in declared()} | {ENABLED: (bool, False)}
 
