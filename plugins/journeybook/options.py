@@ -119,7 +119,7 @@ def wrong_type(name: str, value: Any, written: str | None = None) -> str | None:
         right = isinstance(value, kind)
     if right:
         return None
-    expected = _EXPECTED[kind] + (" or null" if optional else "")
+    expected = _EXPECTED.get(kind, f"a {kind.__name__}") + (" or null" if optional else "")  # a kind added later
     return (f"option '{name}' for the journeybook plugin should be {expected}, "
             f"not {_kind_of(value)}{_hint(kind, value, written)}")
 
