@@ -163,6 +163,7 @@ def test_the_readme_shows_the_mkdocs_yml_that_new_writes(tmp_path: Path) -> None
 def test_new_writes_the_config_and_a_home_page_once(tmp_path: Path) -> None:
     first = run_cli("new", "persona", "ann", "--dir", tmp_path)
     assert first.stdout.splitlines() == ["Wrote mkdocs.yml", "Wrote content/index.md",
+                                         "Wrote 13 JSON Schemas into schemas/ (for editor completion)",
                                          "Wrote journeys/personas/ann.yml"]
     (tmp_path / "content" / "index.md").write_text("# Ours\n", encoding="utf-8")
     second = run_cli("new", "touchpoint", "web-shop", "--dir", tmp_path)
@@ -173,7 +174,8 @@ def test_new_writes_the_config_and_a_home_page_once(tmp_path: Path) -> None:
 def test_new_writes_the_home_page_into_the_configured_docs_dir(tmp_path: Path) -> None:
     write_tree(tmp_path, {"mkdocs.yml": "site_name: X\ndocs_dir: docs\nplugins:\n  - journeybook\n",
                           "docs/README.md": "# Home\n"})
-    assert run_cli("new", "persona", "ann", "--dir", tmp_path).stdout == "Wrote journeys/personas/ann.yml\n"
+    assert run_cli("new", "persona", "ann", "--dir", tmp_path).stdout.splitlines() == [
+        "Wrote 13 JSON Schemas into schemas/ (for editor completion)", "Wrote journeys/personas/ann.yml"]
     (tmp_path / "docs" / "README.md").unlink()
     assert run_cli("new", "persona", "bob", "--dir", tmp_path).stdout.splitlines() == [
         "Wrote docs/index.md", "Wrote journeys/personas/bob.yml"]

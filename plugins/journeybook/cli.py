@@ -25,7 +25,7 @@ from .ids import RESERVED_IDS, is_valid_id, suggest_id
 from .project import Project
 from .reference import write_reference
 from .resolve import load
-from .scaffold import ensure_config, ensure_home_page, starter, write_new
+from .scaffold import SCHEMAS_DIR, ensure_config, ensure_home_page, ensure_schemas, starter, write_new
 from .schema_variants import modeline, write_schemas
 
 if TYPE_CHECKING:
@@ -186,12 +186,16 @@ def _report(target: str | None, outcome: Outcome) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .plugin.jobs import Job, build_sites
+    from .plugin.jobs import Job, Outcome, build_sites
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():
         print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
         return EXIT_USAGE
+    wrong_options = option_problems(config_file, config_file.parent.resolve())
+    if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
+        _report(None, Outcome(wrong_options, refused=True))
+        return EXIT_PROBLEMS
     project = project_from_config(config_file.parent, config_file)
     clients = client_ids(project)
     if args.client and args.client not in clients:
@@ -277,13 +281,26 @@ def cmd_new(args: argparse.Namespace) -> int:
         values.update(found)
     written = [ensure_config(root)]  # a new project: the first `new` writes what a site needs around the data
     written.append(ensure_home_page(project_from_config(root)))
-    text = modeline(target, project.root / "schemas", args.kind) + "\n" + starter(args.kind, **values)
-    if write_new(target, text):
-        written.append(target)
     for path in written:
         if path is not None:
             print(f"Wrote {rel(path.resolve(), project.root.resolve())}")
+    _write_schemas(project.root)
+    text = modeline(target, project.root / SCHEMAS_DIR, args.kind) + "\n" + starter(args.kind, **values)
+    if write_new(target, text):
+        print(f"Wrote {rel(target.resolve(), project.root.resolve())}")
     return EXIT_OK
+
+
+def _write_schemas(root: Path) -> None:
+    """The schemas the new file's modeline names, where missing or out of date (said in one line)."""
+    try:
+        count = len(ensure_schemas(root))
+    except OSError as exc:
+        print(f"journeybook: warning: the JSON Schemas for editor completion were not written into "
+              f"{SCHEMAS_DIR}/: {exc.strerror or exc}", file=sys.stderr)
+        return
+    if count:
+        print(f"Wrote {count} JSON Schema{'s' if count != 1 else ''} into {SCHEMAS_DIR}/ (for editor completion)")
 
 
 def cmd_translations(args: argparse.Namespace) -> int:

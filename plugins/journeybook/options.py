@@ -1,16 +1,21 @@
 """The journeybook plugin's options in ``mkdocs.yml``, declared once (no MkDocs here).
 
 The MkDocs config class of :mod:`journeybook.plugin` is derived from
-:class:`Options`, and ``journeybook validate`` reports any other name
-(:func:`journeybook.config.option_problems`).
+:class:`Options`, and ``journeybook validate`` reports any other name and a
+value of the wrong type (:func:`journeybook.config.option_problems`, with the
+words of :func:`wrong_type`).
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from dataclasses import dataclass, fields
+from typing import Any
+
+from .ids import quoted
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Options:
 
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Options))
+ENABLED = "enabled"  # MkDocs' own switch of any plugin that declares none: true or false
 
 
 def declared() -> list[tuple[str, type, bool, object]]:
@@ -53,3 +59,74 @@ def unknown_option(name: str) -> str:
     close = difflib.get_close_matches(name.replace("-", "_").lower(), NAMES, n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else f"; options: {', '.join(NAMES)}"
     return f"unknown option '{name}' for the journeybook plugin{hint}"
+
+
+_EXPECTED = {str: "text", int: "a whole number", bool: "true or false", tuple: "a list of texts"}
+
+
+@functools.cache
+def _kinds() -> dict[str, tuple[type, bool]]:
+    return {name: (kind, optional) for name, kind, optional, _ in declared()} | {ENABLED: (bool, False)}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {quoted(value)}"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    if isinstance(value, list):
+        return "a list"
+    return f"the {type(value).__name__} {quoted(value)}"  # a date
+
+
+def _hint(kind: type, value: Any, written: str | None) -> str:
+    """How to write what was probably meant."""
+    quoted_word = isinstance(value, str) and written is None and (  # written in quotes
+        (kind is bool and value.lower() in ("true", "false")) or (kind is int and value.strip().isdigit()))
+    if quoted_word:
+        return " (remove the quotes)"
+    if kind is str and isinstance(value, (bool, int, float)) and written is not None:
+        return f" (put it in quotes: '{written}')"
+    if kind is tuple and isinstance(value, str):
+        return f" (write it as a list: [{value}])"
+    if kind is tuple and value is None:
+        return " (write [] for none)"
+    return ""
+
+
+def wrong_type(name: str, value: Any, written: str | None = None) -> str | None:
+    """What is wrong with ``value`` (as YAML reads it) for the known option ``name``; None: nothing.
+
+    ``written``: the value's text in the file when it is a plain (unquoted)
+    scalar, else None. A list option's items are checked by :func:`wrong_item`.
+    Empty values (null) take the default, as MkDocs reads them, except where a
+    list is expected (MkDocs refuses an empty list option).
+    """
+    kind, optional = _kinds()[name]
+    if value is None and kind is not tuple:
+        return None
+    if kind is tuple:
+        right = isinstance(value, list)
+    elif kind is int:
+        right = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        right = isinstance(value, kind)
+    if right:
+        return None
+    expected = _EXPECTED.get(kind, f"a {kind.__name__}") + (" or null" if optional else "")  # a kind added later
+    return (f"option '{name}' for the journeybook plugin should be {expected}, "
+            f"not {_kind_of(value)}{_hint(kind, value, written)}")
+
+
+def wrong_item(name: str, index: int, value: Any, written: str | None = None) -> str | None:
+    """What is wrong with item ``index`` (0-based) of the list option ``name``; None: nothing."""
+    if isinstance(value, str):
+        return None
+    return (f"option '{name}' for the journeybook plugin should be {_EXPECTED[tuple]}; "
+            f"item {index + 1} is {_kind_of(value)}{_hint(str, value, written)}")

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from .config import find_config
 from .project import Project
+from .schema_variants import write_schemas
 
 STARTERS_DIR = Path(__file__).parent / "starters"
 HOME_PAGES = ("index.md", "README.md")  # what MkDocs serves as a folder's page
+SCHEMAS_DIR = "schemas"  # in the project root, as `journeybook schema` writes them by default
 
 
 def starter(name: str, **values: str) -> str:
@@ -53,3 +55,13 @@ def ensure_home_page(project: Project) -> Path | None:
         return None
     target = project.path(project.docs_dir) / "index.md"
     return target if write_new(target, starter("index.md", docs_dir=project.docs_dir)) else None
+
+
+def ensure_schemas(root: Path) -> list[Path]:
+    """Write the JSON Schemas into ``root/schemas/`` where missing or out of date; the paths written.
+
+    They are generated (``journeybook schema`` writes the same files), so an
+    older version's schema is replaced: a stale one would flag keys this
+    version reads. Files of other names in the folder are left alone.
+    """
+    return write_schemas(root / SCHEMAS_DIR, changed_only=True)

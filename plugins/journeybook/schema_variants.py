@@ -125,12 +125,26 @@ def modeline(path: Path, schemas_dir: Path, kind: str, variant: str = "") -> str
     return f"# yaml-language-server: $schema={target}"
 
 
-def write_schemas(out_dir: Path) -> list[Path]:
-    """Every file kind's schema and its overlay and translation variants, as ``journeybook schema`` writes them."""
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def write_schemas(out_dir: Path, changed_only: bool = False) -> list[Path]:
+    """Every file kind's schema and its overlay and translation variants, as ``journeybook schema`` writes them.
+
+    ``changed_only``: leave the files that already hold this version's schema alone
+    (what ``journeybook new`` does); the paths written.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, document in documents().items():
         path = out_dir / name
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        if changed_only and _holds(path, text):
+            continue
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..config import option_findings
 from ..options import NAMES, Options, declared, options_of
 from ..project import Project
 from ..render import PageSpec
@@ -65,6 +66,20 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         # `journeybook build` names the base site a guide is published in, for the next build only
         # (MkDocs keeps this instance across builds in one process)
         self.share_with: Path | None = None
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None,
+                    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """MkDocs' check of the options, as `journeybook validate` words it: located, and an unknown name
+        is an error (MkDocs only warns) with "did you mean" for a close one."""
+        errors, warnings = super().load_config(options, config_file_path)
+        config_file = Path(config_file_path) if config_file_path else None
+        if config_file is None or not config_file.is_file():
+            return errors, warnings
+        ours = [(name, problem) for name, problem in option_findings(config_file, config_file.parent) if name]
+        named = {name for name, _ in ours}
+        errors = [(name, ValidationError(str(problem))) for name, problem in ours] + [
+            (name, error) for name, error in errors if name not in named]
+        return errors, [(name, warning) for name, warning in warnings if name not in named]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, and with it the cache.
