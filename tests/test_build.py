@@ -162,6 +162,49 @@ def test_killed_build_leaves_the_old_site(tmp_path: Path) -> None:
     assert "Hello again." in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
+# The same, killed in the swap: after the old site is moved aside, as the new one is renamed into its place
+# (an audit hook sees the rename before it happens).
+KILL_WHILE_SWAPPING = """\
+import os
+import signal
+import sys
+
+
+def _kill_at_swap(event, args):
+    if event == "os.rename" and os.path.basename(os.fspath(args[0])).startswith(".jb-build-site-"):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+sys.addaudithook(_kill_at_swap)
+"""
+
+
+def test_a_build_killed_in_the_swap_leaves_the_old_site_to_the_next_build(tmp_path: Path) -> None:
+    project = write(tmp_path / "p", MINIMAL)
+    assert run(["journeybook", "build"], project).returncode == 0
+    before = digest(project / "site")
+    write(project, {"content/index.md": "# Tiny\n\nHello again.\n", "kill_hook.py": KILL_WHILE_SWAPPING})
+    config = project / "mkdocs.yml"
+    config.write_text(MINIMAL["mkdocs.yml"] + "hooks:\n  - kill_hook.py\n", encoding="utf-8")
+
+    killed = run(["journeybook", "build"], project)
+
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    (aside,) = [p for p in project.iterdir() if p.name.startswith(".jb-old-site-")]
+    assert digest(aside / "site") == before
+    # the next build is refused for its data, and the old site is back in its place
+    config.write_text(MINIMAL["mkdocs.yml"], encoding="utf-8")
+    webshop = project / "journeys" / "touchpoints" / "webshop.yml"
+    webshop.write_text("name: Webshop\ncategory: chekout\n", encoding="utf-8")
+    assert run(["journeybook", "build"], project).returncode == 1
+    assert digest(project / "site") == before
+    # and the one after that publishes, leaving nothing behind
+    write(project, {"journeys/touchpoints/webshop.yml": MINIMAL["journeys/touchpoints/webshop.yml"]})
+    assert run(["journeybook", "build"], project).returncode == 0
+    assert not [p for p in project.iterdir() if p.name.startswith(".jb-")]
+    assert "Hello again." in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
 def test_output_does_not_depend_on_listing_order(tmp_path: Path) -> None:
     one = copy_sample(tmp_path / "one")
     two = tmp_path / "two"
