@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from conftest import copy_sample, mkdocs_build, run
@@ -125,22 +125,84 @@ def test_journeybook_build_is_atomic(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".jb-")]
 
 
+# A MkDocs hook of the test project (not of journeybook): the build kills itself,
+# with no chance to clean up, once a page of the new site has been written into the
+# folder it is publishing from, and before the next one is.
+KILL_WHILE_PUBLISHING = """\
+import os
+import signal
+from pathlib import Path
+
+
+def on_post_page(output, page, config):
+    if any(Path(config.site_dir).rglob("*.html")):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return output
+"""
+
+
 def test_killed_build_leaves_the_old_site(tmp_path: Path) -> None:
-    project = copy_sample(tmp_path / "p")
+    project = write(tmp_path / "p", MINIMAL)
     assert run(["journeybook", "build"], project).returncode == 0
     before = digest(project / "site")
-    exe = Path(sys.executable).parent / "journeybook"
-    build = subprocess.Popen([str(exe), "build", "--all-clients", "--jobs", "1"], cwd=project,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not any(p.name.startswith(".jb-build-") for p in project.iterdir()):
-        time.sleep(0.01)
-    assert build.poll() is None, "the build finished before it could be interrupted"
-    build.kill()
-    build.wait(timeout=30)
+    write(project, {"content/index.md": "# Tiny\n\nHello again.\n", "kill_hook.py": KILL_WHILE_PUBLISHING})
+    config = project / "mkdocs.yml"
+    config.write_text(MINIMAL["mkdocs.yml"] + "hooks:\n  - kill_hook.py\n", encoding="utf-8")
+
+    killed = run(["journeybook", "build"], project)
+
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
     assert digest(project / "site") == before
+    (partial,) = [p for p in project.iterdir() if p.name.startswith(".jb-build-site-")]
+    assert list(partial.rglob("*.html")), "killed before the new site had a page"
+    # the next build clears the leftovers and publishes
+    config.write_text(MINIMAL["mkdocs.yml"], encoding="utf-8")
     assert run(["journeybook", "build"], project).returncode == 0
     assert not [p for p in project.iterdir() if p.name.startswith(".jb-")]
+    assert "Hello again." in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+# The same, killed in the swap: after the old site is moved aside, as the new one is renamed into its place
+# (an audit hook sees the rename before it happens).
+KILL_WHILE_SWAPPING = """\
+import os
+import signal
+import sys
+
+
+def _kill_at_swap(event, args):
+    if event == "os.rename" and os.path.basename(os.fspath(args[0])).startswith(".jb-build-site-"):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+sys.addaudithook(_kill_at_swap)
+"""
+
+
+def test_a_build_killed_in_the_swap_leaves_the_old_site_to_the_next_build(tmp_path: Path) -> None:
+    project = write(tmp_path / "p", MINIMAL)
+    assert run(["journeybook", "build"], project).returncode == 0
+    before = digest(project / "site")
+    write(project, {"content/index.md": "# Tiny\n\nHello again.\n", "kill_hook.py": KILL_WHILE_SWAPPING})
+    config = project / "mkdocs.yml"
+    config.write_text(MINIMAL["mkdocs.yml"] + "hooks:\n  - kill_hook.py\n", encoding="utf-8")
+
+    killed = run(["journeybook", "build"], project)
+
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    (aside,) = [p for p in project.iterdir() if p.name.startswith(".jb-old-site-")]
+    assert digest(aside / "site") == before
+    # the next build is refused for its data, and the old site is back in its place
+    config.write_text(MINIMAL["mkdocs.yml"], encoding="utf-8")
+    webshop = project / "journeys" / "touchpoints" / "webshop.yml"
+    webshop.write_text("name: Webshop\ncategory: chekout\n", encoding="utf-8")
+    assert run(["journeybook", "build"], project).returncode == 1
+    assert digest(project / "site") == before
+    # and the one after that publishes, leaving nothing behind
+    write(project, {"journeys/touchpoints/webshop.yml": MINIMAL["journeys/touchpoints/webshop.yml"]})
+    assert run(["journeybook", "build"], project).returncode == 0
+    assert not [p for p in project.iterdir() if p.name.startswith(".jb-")]
+    assert "Hello again." in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_output_does_not_depend_on_listing_order(tmp_path: Path) -> None:

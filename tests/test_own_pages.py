@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.plugins import event_priority
 
 from helpers import spy_on
 from inprocess import Spy, build
@@ -150,3 +151,37 @@ def test_generated_pages_are_not_run_through_markdown(tmp_path: Path, monkeypatc
     assert "" not in converted
     assert sorted(source.split("\n")[0] for source in converted if source.startswith("# ")) == [
         "# About", "# Guide", "# Home"]
+
+
+class EarlyRender(Spy):
+    """Renders pages before MkDocs has read them (as a plugin that wants another page's HTML early might):
+    what each raises, by src_uri, and the class of each page."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__()
+        self.names = names
+        self.raised: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+
+    @event_priority(-200)  # after journeybook's
+    def on_nav(self, nav, config, files):  # type: ignore[no-untyped-def]
+        for name in self.names:
+            page = files.get_file_from_path(name).page
+            self.kinds[name] = type(page).__name__
+            try:
+                page.render(config, files)
+            except RuntimeError as exc:
+                self.raised[name] = str(exc)
+        return super().on_nav(nav, config, files)
+
+
+def test_an_unread_generated_page_is_left_to_mkdocs(tmp_path: Path) -> None:
+    """A journeybook page rendered before it is read fails as MkDocs' own pages do, instead of rendering as
+    empty (its HTML would be lost without a word)."""
+    files = {k: v for k, v in MINIMAL.items() if not k.startswith("content/")} | USER_PAGES
+    files["mkdocs.yml"] = CONFIG + "  - journeybook\n"
+    spy = EarlyRender(("index.md", "journeys/index.md"))
+    build(write(tmp_path, files), spy)
+    assert spy.kinds == {"index.md": "Page", "journeys/index.md": "OwnPage"}
+    unread = "`markdown` field hasn't been set (via `read_source`)"
+    assert spy.raised == {"index.md": unread, "journeys/index.md": unread}

@@ -114,25 +114,46 @@ def test_pages_show_owner_and_last_review(tiny: Path) -> None:
     assert "<dt>Owner</dt>" not in pages["journeys/buy/index.md"]  # the journey names none
 
 
-def test_the_review_page_lists_what_needs_attention_oldest_first(tiny: Path) -> None:
+def review_rows(project: Path, today: datetime.date) -> tuple[list[str], str]:
+    """The rows of the review page rendered as of ``today``, and its HTML."""
     from journeybook.render import RenderOptions, render_pages
 
-    write_tree(tiny, {"journeys/personas/bob.yml": "name: Bob\nrole: Retired\nowner: Sales\n",
-                      "journeys/buy.yml": FILES["journeys/buy.yml"].replace("[ann]", "[ann, bob]"),
-                      "journeys/touchpoints/checkout.yml": FILES["journeys/touchpoints/checkout.yml"].replace(
-                          "owner: Web team\n", "")})
-    result = load(Project(root=tiny))
+    result = load(Project(root=project))
     assert result.playbook is not None
-    options = RenderOptions(edit_base="https://example.org/edit/main/", today=datetime.date(2026, 4, 11))
+    options = RenderOptions(edit_base="https://example.org/edit/main/", today=today)
     page = next(p for p in render_pages(result.playbook, options) if p.src_uri == "review/index.md")
     assert page.url == "review/" and page.title == "Review"
-    rows = [line for line in page.html.splitlines() if line.startswith("<tr data-jb-review=")]
+    return [line for line in page.html.splitlines() if line.startswith("<tr data-jb-review=")], page.html
+
+
+def test_the_review_page_lists_what_needs_attention_oldest_first(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/personas/bob.yml": "name: Bob\nrole: Retired\nowner: Sales\n",
+                      "journeys/touchpoints/delivery.yml": ("name: Delivery\ncategory: checkout\n"
+                                                           "last_reviewed: 2026-03-25\nchecklist:\n"
+                                                           "  - id: b\n    text: B\n"),
+                      "journeys/buy.yml": FILES["journeys/buy.yml"].replace("[ann]", "[ann, bob]").replace(
+                          "[checkout]", "[checkout, delivery]")})
+
+    rows, html = review_rows(tiny, datetime.date(2026, 4, 11))
+
     assert rows == ['<tr data-jb-review="persona/bob">',  # never reviewed
                     '<tr data-jb-review="journey/buy">',  # overdue since 2025-08-30
                     '<tr data-jb-review="persona/ann">',  # overdue since 2026-04-10
-                    '<tr data-jb-review="touchpoint/checkout">']  # due 2026-06-18, but without an owner
-    assert '<a href="../personas/bob/">Bob</a>' in page.html
+                    '<tr data-jb-review="touchpoint/delivery">']  # due 2026-06-23, but without an owner
+    # not listed: touchpoint/checkout, with an owner and due 2026-06-18
+    assert '<a href="../personas/bob/">Bob</a>' in html
     assert ('<a href="https://example.org/edit/main/journeys/personas/bob.yml" title="journeys/personas/bob.yml">'
-            'Edit</a>') in page.html
-    assert '<time datetime="2026-04-10">2026-04-10</time> <strong class="jb-overdue">overdue</strong>' in page.html
-    assert "A review is due every 90 days" in page.html
+            'Edit</a>') in html
+    assert '<time datetime="2026-04-10">2026-04-10</time> <strong class="jb-overdue">overdue</strong>' in html
+    assert "A review is due every 90 days" in html
+    assert "checkout" not in html
+
+
+def test_the_review_page_is_as_of_the_day_it_is_given(tiny: Path) -> None:
+    """Ann is due 2026-04-10 and checkout 2026-06-18 (both have an owner): each is listed from the day after."""
+    assert review_rows(tiny, datetime.date(2026, 4, 10))[0] == ['<tr data-jb-review="journey/buy">']
+    assert review_rows(tiny, datetime.date(2026, 4, 11))[0] == ['<tr data-jb-review="journey/buy">',
+                                                                 '<tr data-jb-review="persona/ann">']
+    assert review_rows(tiny, datetime.date(2026, 6, 19))[0] == ['<tr data-jb-review="journey/buy">',
+                                                                 '<tr data-jb-review="persona/ann">',
+                                                                 '<tr data-jb-review="touchpoint/checkout">']

@@ -97,27 +97,35 @@ def test_translation_files_are_not_journeys_and_apply_only_to_their_language(tmp
     assert base.texts == [] and not base.problems
 
 
-@pytest.mark.parametrize(("translation", "where", "message"), [
-    ("checklist:\n  - id: guest\n    priority: could\n", "3:15",
-     "'checklist.1.priority' is not translatable (one of must, should, could)"),
-    ("category: kassa\n", "1:11", "'category' is not translatable (a reference to a category)"),
-    ("kpis:\n  - name: Voltooid\n    target: 80%\n", "3:13", "not translatable"),
-    ("checklist:\n  - id: gast\n    text: Gast\n", "2:9",
-     "no item with id 'gast' in journeys/touchpoints/checkout.yml"),
-    ("pitfalls: Te laat\n", "1:11", "expected a list"),
-    ("colour: rood\n", "1:1", "unknown key 'colour'"),
-    ("owner: Webteam\n", "1:1", "'owner' is not in journeys/touchpoints/checkout.yml"),
+@pytest.mark.parametrize(("translation", "error"), [
+    ("checklist:\n  - id: guest\n    priority: could\n",
+     "3:15: error: 'checklist.1.priority' is not translatable (one of must, should, could): keep it as in "
+     "journeys/touchpoints/checkout.yml ('must') or leave it out"),
+    ("category: kassa\n",
+     "1:11: error: 'category' is not translatable (a reference to a category): keep it as in "
+     "journeys/touchpoints/checkout.yml ('checkout') or leave it out"),
+    ("checklist:\n  - id: gast\n    text: Gast\n",
+     "2:9: error: no item with id 'gast' in journeys/touchpoints/checkout.yml (or it is not a mapping there); "
+     "a translation translates only what is there"),
+    ("pitfalls: Te laat\n", "1:11: error: expected a list, as in the file it translates"),
+    ("colour: rood\n", "1:1: error: unknown key 'colour'"),
+    ("owner: Webteam\n",
+     "1:1: error: 'owner' is not in journeys/touchpoints/checkout.yml: a translation translates only what is there"),
 ])
-def test_what_is_not_text_is_a_located_error(tmp_path: Path, translation: str, where: str, message: str) -> None:
-    """target is text, so a translated target is fine; what fails is the case's own line."""
+def test_what_is_not_text_is_a_located_error(tmp_path: Path, translation: str, error: str) -> None:
+    root = minimal_project(tmp_path, {**BASE, "journeys/touchpoints/checkout.nl.yml": translation})
+    found = [str(p) for p in _bakker(root).problems if p.is_error]  # type: ignore[attr-defined]
+    assert found == [f"journeys/touchpoints/checkout.nl.yml:{error}"]
+
+
+def test_a_kpi_target_is_text_and_is_translated(tmp_path: Path) -> None:
+    """A target such as '70%' is text (not a number), so a translation may replace it."""
+    translation = "kpis:\n  - name: Voltooid\n    target: 80%\n"
     root = minimal_project(tmp_path, {**BASE, "journeys/touchpoints/checkout.nl.yml": translation})
     result = _bakker(root)
-    found = [str(p) for p in result.problems if p.is_error]  # type: ignore[attr-defined]
-    if message == "not translatable":  # a KPI's target is text: translating it is allowed
-        assert found == []
-        return
-    assert any(p.startswith(f"journeys/touchpoints/checkout.nl.yml:{where}: error: ") and message in p
-               for p in found), found
+    assert result.problems == []  # type: ignore[attr-defined]
+    kpis = result.playbook.touchpoints["checkout"].kpis  # type: ignore[attr-defined]
+    assert [(k.name, k.target) for k in kpis] == [("Voltooid", "80%")]
 
 
 def test_a_translated_number_is_a_located_error(tmp_path: Path) -> None:

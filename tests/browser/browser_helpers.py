@@ -23,7 +23,7 @@ import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -106,14 +106,9 @@ class Site:
     root: Path
     base: str
     proxy: str
-    playbook: dict[str, Any] = field(repr=False)
 
     def url(self, path: str = "") -> str:
         return urljoin(self.base, path)
-
-    def read_playbook(self, sub: str) -> dict[str, Any]:
-        """playbook.json of a guide built into a sub-folder (a client's guide)."""
-        return json.loads((self.root / sub / "playbook.json").read_text(encoding="utf-8"))
 
 
 @contextmanager
@@ -124,70 +119,11 @@ def serve(site_dir: Path) -> Iterator[Site]:
     thread = threading.Thread(target=server.serve_forever, name=f"serve {site_dir}", daemon=True)
     thread.start()
     try:
-        playbook = json.loads((site_dir / "playbook.json").read_text(encoding="utf-8"))
-        yield Site(
-            root=site_dir,
-            base=f"http://{host}{prefix}",
-            proxy=f"http://127.0.0.1:{server.server_address[1]}",
-            playbook=playbook,
-        )
+        yield Site(root=site_dir, base=f"http://{host}{prefix}", proxy=f"http://127.0.0.1:{server.server_address[1]}")
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-# --------------------------------------------------------------------------- picking pages from the data
-
-
-@dataclass(frozen=True)
-class Pick:
-    """Pages of the sample chosen by position in the data, never by name."""
-
-    journey: str
-    phase: str
-    touchpoint: str  # the first touchpoint of the first phase
-    persona: str  # the journey's first persona
-
-    @property
-    def journey_url(self) -> str:
-        return f"journeys/{self.journey}/"
-
-    @property
-    def phase_url(self) -> str:
-        return f"journeys/{self.journey}/{self.phase}/"
-
-    @property
-    def touchpoint_url(self) -> str:
-        return f"touchpoints/{self.touchpoint}/"
-
-    @property
-    def persona_url(self) -> str:
-        return f"personas/{self.persona}/"
-
-
-def phase_touchpoints(phase: dict[str, Any]) -> list[str]:
-    """The touchpoints a phase page shows, in order, each once."""
-    refs = [use["ref"] for use in phase.get("touchpoints") or []]
-    for step in phase.get("steps") or []:
-        refs += list(step.get("touchpoints") or [])
-    return list(dict.fromkeys(refs))
-
-
-def pick(playbook: dict[str, Any]) -> Pick:
-    journey = next(iter(playbook["journeys"].values()))
-    phase = journey["phases"][0]
-    return Pick(
-        journey=journey["id"],
-        phase=phase["phase"],
-        touchpoint=phase_touchpoints(phase)[0],
-        persona=journey["personas"][0],
-    )
-
-
-def items(playbook: dict[str, Any], touchpoint: str) -> list[dict[str, Any]]:
-    """The checklist items of a touchpoint: dicts with id, text, priority."""
-    return list(playbook["touchpoints"][touchpoint]["checklist"])
 
 
 # --------------------------------------------------------------------------- reading the page

@@ -1,8 +1,8 @@
 """The journey map in Chromium: one grid whose phase columns hold their own
 curve points, five phases that fit a wide screen, phase cards on a phone.
 
-Expected phases and steps come from the built site's ``playbook.json`` (the
-data), positions from the browser's layout.
+Expected phases and steps are literals read off the sample's journeys/*.yml,
+positions come from the browser's layout.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .browser_helpers import Site, pick
+from .browser_helpers import Site
+from .sample import PERSONA_URL, PHASE_URL
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +21,28 @@ WIDE = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def five_phase_journeys(site: Site) -> list[dict[str, Any]]:
-    found = [j for j in site.playbook["journeys"].values() if len(j["phases"]) == 5]
-    assert found, "the sample has no five-phase journey"
-    return found
+# journey -> its phases in order -> the steps with an emotion (each phase has an emotion of its own too)
+MAPS: dict[str, dict[str, list[str]]] = {
+    "business-software": {
+        "awareness": [],
+        "consideration": ["longlist", "demo-pitch", "reference-call", "business-case"],
+        "purchase": [],
+        "service": [],
+        "loyalty": [],
+    },
+    "online-purchase": {
+        "awareness": [],
+        "consideration": [],
+        "purchase": ["add-to-basket", "surprise-shipping-costs", "pay", "order-confirmed"],
+        "service": ["wait-for-delivery", "time-slot-update", "installed", "question-transferred", "question-answered"],
+        "loyalty": [],
+    },
+    "repair-request": {
+        "service": ["find-contact", "wait-on-hold", "transferred", "repair-booked", "repaired"],
+        "loyalty": [],
+    },
+}
+FIVE_PHASES = ["business-software", "online-purchase"]
 
 
 def boxes(page: Page, selector: str) -> list[dict[str, Any]]:
@@ -40,22 +59,22 @@ def boxes(page: Page, selector: str) -> list[dict[str, Any]]:
 
 def test_five_phases_fit_a_1440_px_screen(new_context, site: Site) -> None:
     page = new_context(viewport=WIDE).new_page()
-    for journey in five_phase_journeys(site):
-        page.goto(site.url(f"journeys/{journey['id']}/"))
+    for journey in FIVE_PHASES:
+        page.goto(site.url(f"journeys/{journey}/"))
         heads = boxes(page, ".jb-map [data-jb-phase]:not(.jb-emotion-curve *)")
-        assert [h["phase"] for h in heads] == [p["phase"] for p in journey["phases"]]
+        assert [h["phase"] for h in heads] == list(MAPS[journey])
         for head in heads:
-            assert head["x"] >= 0 and head["x"] + head["width"] <= WIDE["width"], (journey["id"], head)
-            assert head["width"] >= 150, (journey["id"], head)  # a column, not a sliver
+            assert head["x"] >= 0 and head["x"] + head["width"] <= WIDE["width"], (journey, head)
+            assert head["width"] >= 150, (journey, head)  # a column, not a sliver
         overflow = page.eval_on_selector(".jb-map", "el => el.scrollWidth - el.clientWidth")
-        assert overflow <= 0, f"{journey['id']}: the map scrolls sideways by {overflow}px at 1440px"
+        assert overflow <= 0, f"{journey}: the map scrolls sideways by {overflow}px at 1440px"
         # halfway down the map the phase headers are still on screen
         grid = page.locator(".jb-map").bounding_box()
         assert grid is not None
         page.evaluate("y => window.scrollTo(0, y)", grid["y"] + grid["height"] / 2)
         for head in page.locator(".jb-map__head").all():
             box = head.bounding_box()
-            assert box is not None and 0 <= box["y"] < WIDE["height"] / 4, (journey["id"], box)
+            assert box is not None and 0 <= box["y"] < WIDE["height"] / 4, (journey, box)
         # no sidebars on the map page
         assert not page.locator(".md-sidebar--primary").is_visible()
         assert not page.locator(".md-sidebar--secondary").is_visible()
@@ -64,38 +83,36 @@ def test_five_phases_fit_a_1440_px_screen(new_context, site: Site) -> None:
 @pytest.mark.parametrize("width", [1440, 1000])
 def test_every_curve_point_sits_in_its_phase_column(new_context, site: Site, width: int) -> None:
     page = new_context(viewport={"width": width, "height": 900}).new_page()
-    for journey in site.playbook["journeys"].values():
-        page.goto(site.url(f"journeys/{journey['id']}/"))
+    for journey, phases in MAPS.items():
+        page.goto(site.url(f"journeys/{journey}/"))
         columns = {h["phase"]: h for h in boxes(page, ".jb-map__head[data-jb-phase]")}
+        assert list(columns) == list(phases), journey
         points = boxes(page, ".jb-emotion-curve [data-jb-phase]")
-        assert points, journey["id"]
+        assert points, journey
         for point in points:
             column = columns[point["phase"]]
             centre = point["x"] + point["width"] / 2
-            assert column["x"] < centre < column["x"] + column["width"], (journey["id"], width, point, column)
-        for phase in journey["phases"]:
-            steps = [s["id"] for s in phase.get("steps") or [] if s.get("emotion")]
-            plotted = [p["step"] for p in points if p["phase"] == phase["phase"] and p["step"]]
+            assert column["x"] < centre < column["x"] + column["width"], (journey, width, point, column)
+        for phase, steps in phases.items():
+            plotted = [p["step"] for p in points if p["phase"] == phase and p["step"]]
             if steps:
-                assert sorted(set(plotted)) == sorted(steps), (journey["id"], phase["phase"])
-            elif phase.get("emotion"):
-                assert any(p["phase"] == phase["phase"] for p in points), (journey["id"], phase["phase"])
+                assert sorted(set(plotted)) == sorted(steps), (journey, phase)
+            else:
+                assert any(p["phase"] == phase for p in points), (journey, phase)
 
 
 def test_phone_pages_do_not_scroll_sideways(new_context, site: Site) -> None:
-    chosen = pick(site.playbook)
     page = new_context(viewport=PHONE).new_page()
-    for path in [f"journeys/{j['id']}/" for j in site.playbook["journeys"].values()] + [chosen.phase_url,
-                                                                                        chosen.persona_url]:
+    for path in [f"journeys/{j}/" for j in MAPS] + [PHASE_URL, PERSONA_URL]:
         page.goto(site.url(path))
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} is {width}px wide at {PHONE['width']}px"
 
 
 def test_phone_map_is_phase_cards_with_the_name_in_view(new_context, site: Site) -> None:
-    journey = five_phase_journeys(site)[0]
+    journey = FIVE_PHASES[0]
     page = new_context(viewport=PHONE).new_page()
-    page.goto(site.url(f"journeys/{journey['id']}/"))
+    page.goto(site.url(f"journeys/{journey}/"))
     heads = boxes(page, ".jb-map__head[data-jb-phase]")
     # cards: one under the other, each as wide as the content
     assert [h["y"] for h in heads] == sorted(h["y"] for h in heads)

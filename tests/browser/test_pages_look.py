@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .browser_helpers import Site, pick
+from .browser_helpers import Site
+from .sample import PERSONA_URL, PHASE_URL
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +32,14 @@ def test_heading_and_card_links_are_not_underlined(page: Page, site: Site) -> No
     # links in running text keep the underline (axe link-in-text-block)
     assert set(decoration(page, ".jb-card__personas a")) == {"underline"}
 
-    page.goto(site.url(pick(site.playbook).phase_url))
+    page.goto(site.url(PHASE_URL))
     checklist_titles = decoration(page, ".jb-checklist__title a")
     assert checklist_titles and set(checklist_titles) == {"none"}
     assert set(decoration(page, ".jb-phase-of a")) == {"underline"}
 
 
 def test_the_h1_of_a_journeybook_page_is_bold_and_full_colour(page: Page, site: Site) -> None:
-    page.goto(site.url(pick(site.playbook).persona_url))
+    page.goto(site.url(PERSONA_URL))
     h1 = page.eval_on_selector(".md-typeset h1", """h => {
         const s = getComputedStyle(h), body = getComputedStyle(h.closest('.md-typeset'));
         return [Number(s.fontWeight), s.color, body.color];
@@ -49,7 +50,7 @@ def test_the_h1_of_a_journeybook_page_is_bold_and_full_colour(page: Page, site: 
 
 
 def test_citation_tooltip_shows_on_keyboard_focus(page: Page, site: Site) -> None:
-    page.goto(site.url(pick(site.playbook).phase_url))
+    page.goto(site.url(PHASE_URL))
     mark = page.locator(".jb-check__cites .jb-cite > a").first
     tip = page.locator(f"#{mark.get_attribute('aria-describedby')}")
     assert tip.is_hidden()
@@ -62,7 +63,7 @@ def test_citation_tooltip_shows_on_keyboard_focus(page: Page, site: Site) -> Non
 
 def test_citation_tooltips_stay_on_a_phone_screen(new_context, site: Site) -> None:
     page = new_context(viewport=PHONE).new_page()
-    page.goto(site.url(pick(site.playbook).phase_url))
+    page.goto(site.url(PHASE_URL))
     marks = page.locator(".jb-cite > a")
     assert marks.count() > 0
     outside = []
@@ -78,7 +79,7 @@ def test_citation_tooltips_stay_on_a_phone_screen(new_context, site: Site) -> No
 
 @pytest.mark.parametrize("kind", ["home", "journeys", "persona", "sources"])
 def test_no_sideways_scroll_on_a_phone(new_context, site: Site, kind: str) -> None:
-    url = {"home": "", "journeys": "journeys/", "persona": pick(site.playbook).persona_url, "sources": "sources/"}[kind]
+    url = {"home": "", "journeys": "journeys/", "persona": PERSONA_URL, "sources": "sources/"}[kind]
     page = new_context(viewport=PHONE).new_page()
     page.goto(site.url(url))
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")

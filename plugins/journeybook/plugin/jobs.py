@@ -15,7 +15,7 @@ from ..errors import Problem, has_errors
 from ..project import Project
 from ..session import Session
 from .build import mkdocs_build, process_batch, start_batch
-from .publish import publish
+from .publish import publish, restore
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ def run_job(job: Job) -> Outcome:
     The check loads the playbook into this process's batch, and the build takes
     that load from it (the data is read once).
     """
+    restore(Path(job.site_dir))
     batch = process_batch()
     problems = Session(job.project, batch=batch).load()[0].problems
     if has_errors(problems) or (job.strict and problems):

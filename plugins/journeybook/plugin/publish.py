@@ -1,6 +1,8 @@
 """Atomic, independent publishing: each site is built into a temporary directory and swapped in on success.
 
-A failed or interrupted build never touches the site that is already there.
+A failed or interrupted build never touches the site that is already there;
+one killed in the instant between moving the old site aside and moving the new
+one in leaves the old one aside, and the next build puts it back first thing.
 The base site and every client guide are published one by one: a guide that
 fails keeps its previous version, and publishing the base site carries the
 guides already in it over to the new one.
@@ -18,10 +20,24 @@ TMP_PREFIX = ".jb-build-"
 OLD_PREFIX = ".jb-old-"
 
 
+def restore(target: Path) -> None:
+    """Put back the site a build killed between moving it aside and moving the new one in left aside (in
+    ``.jb-old-<name>-*/site``, with no ``<name>``). Runs before a build checks its data, so that a build
+    refused for its data keeps the old site too."""
+    target = target.resolve()
+    if target.exists() or not target.parent.is_dir():
+        return
+    for entry in sorted(target.parent.iterdir()):
+        if entry.name.startswith(f"{OLD_PREFIX}{target.name}-") and (entry / "site").is_dir():
+            os.rename(entry / "site", target)
+            return
+
+
 def _remove_stale(parent: Path, name: str) -> None:
     """Leftovers of killed builds for this target are removed before a new one starts."""
     if not parent.is_dir():
         return
+    restore(parent / name)
     for entry in parent.iterdir():
         if entry.name.startswith((f"{TMP_PREFIX}{name}-", f"{OLD_PREFIX}{name}-")) and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
