@@ -11,8 +11,12 @@ REPO = Path(__file__).resolve().parent.parent
 CODE = """
 import contextlib, io, sys
 from pathlib import Path
-from journeybook import cli, files, nav, render, resolve, schema, to_model, validate, yamlpos
-from journeybook.config import project_from_config
+from journeybook import cli, render, resolve
+from journeybook.read import files, yamlpos
+from journeybook.render import nav
+from journeybook.check import schema, validate
+from journeybook.model import to_model
+from journeybook.read.config import project_from_config
 project = project_from_config(Path(sys.argv[1]))
 result = resolve.load(project)
 assert result.ok, result.problems

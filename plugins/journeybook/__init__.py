@@ -1,7 +1,7 @@
 """journeybook: customer-journey playbooks from YAML.
 
 The core (load, validate, resolve, render) is importable without MkDocs;
-:mod:`journeybook.plugin` is the thin MkDocs adapter.
+:mod:`journeybook.engines.mkdocs` is the thin MkDocs adapter.
 """
 
 __version__ = "0.1.0"

@@ -1,8 +1,8 @@
 """The journeybook plugin's options in ``mkdocs.yml``, declared once (no MkDocs here).
 
-The MkDocs config class of :mod:`journeybook.plugin` is derived from
+The MkDocs config class of :mod:`journeybook.engines.mkdocs` is derived from
 :class:`Options`, and ``journeybook validate`` reports any other name
-(:func:`journeybook.config.option_problems`).
+(:func:`journeybook.read.config.option_problems`).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Load, check and resolve a whole playbook (optionally a client's guide) into the model.
 
-The orchestration only: files are read by :mod:`journeybook.files`, checked by
-:mod:`journeybook.validate` and :mod:`journeybook.refs`, brand variables filled
-in by :mod:`journeybook.brand` and mapped by :mod:`journeybook.to_model`.
+The orchestration only: files are read by :mod:`journeybook.read.files`, checked by
+:mod:`journeybook.check.validate` and :mod:`journeybook.check.refs`, brand variables filled
+in by :mod:`journeybook.guides.brand` and mapped by :mod:`journeybook.model.to_model`.
 Every problem is collected, not just the first.
 """
 
@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import datetime
 
-from .brand import brand_of, render_brand
-from .contrast import contrast_warnings
-from .coverage import Census, translate_guide
+from .check.contrast import contrast_warnings
+from .check.refs import (
+    DocFacts,
+    check_avatars,
+    check_inside,
+    check_references,
+    doc_facts,
+    known_ids,
+    unused_warnings,
+)
+from .check.validate import check, did_you_mean
+from .editors.review import overdue_warnings
 from .errors import ERROR, Problem, has_errors
-from .files import (
+from .guides.brand import brand_of, render_brand
+from .guides.overlay import merge
+from .model.ids import is_valid_id
+from .model.to_model import build_model
+from .read.files import (
     Documents,
     ParseCache,
     RawFile,
@@ -24,23 +37,10 @@ from .files import (
     read_document,
     rel,
 )
-from .ids import is_valid_id
-from .overlay import merge
-from .project import Project, Result
-from .refs import (
-    DocFacts,
-    check_avatars,
-    check_inside,
-    check_references,
-    doc_facts,
-    known_ids,
-    unused_warnings,
-)
-from .review import overdue_warnings
-from .to_model import build_model
-from .translate import Applied
-from .validate import check, did_you_mean
-from .yamlpos import Document
+from .read.project import Project, Result
+from .read.yamlpos import Document
+from .translation.coverage import Census, translate_guide
+from .translation.translate import Applied
 
 
 def _add(files: Documents, raw: RawFile, client_overlay: bool) -> None:
