@@ -17,18 +17,13 @@ from mkdocs.structure.toc import get_toc
 from ...options import Options
 from ...read.project import Project
 from ...render.minify import minified
+from .assets import ASSET_URI, assets
 from .links import LeftOut
 from .log import log
 from .state import Built
+from .theme import client_css
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
-ASSETS = ("journeybook.css", "journeybook.js")
-MATERIAL_FIXES = ("material-fixes.css", "material-fixes.js")  # the option `material_fixes`
-
-
-def assets(material_fixes: bool) -> tuple[str, ...]:
-    return ASSETS + MATERIAL_FIXES if material_fixes else ASSETS
-ASSET_URI = "assets/journeybook/"
 
 
 class GeneratedPage(File):
@@ -107,8 +102,6 @@ class FileMaker:
                 files.append(File.generated(config, ASSET_URI + name + source.suffix, abs_src_path=str(source)))
         if client is not None and client.colors:
             uri = ASSET_URI + "client.css"
-            from .theme import client_css  # (theme.py names our assets from this module)
-
             files.append(File.generated(config, uri, abs_src_path=self._stub(uri, client_css(client.colors))))
         return files
 

@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .files import ASSET_URI, assets
+from .assets import ASSET_URI, assets
 
 
 class SharedAssets:

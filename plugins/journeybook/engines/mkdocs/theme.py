@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ...check.contrast import BACKGROUNDS, schemes
 from ...read.project import Result
 from ...translation.i18n import labels
-from .files import ASSET_URI, assets
+from .assets import ASSET_URI, assets
 
 
 def apply_client(config: MkDocsConfig, result: Result) -> None:
