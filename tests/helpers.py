@@ -97,7 +97,7 @@ def minimal_project(root: Path, files: Mapping[str, str | bytes | None] | None =
 
 def project(root: Path):  # -> journeybook.resolve.Project
     """The :class:`Project` of a tree written by :func:`minimal_project`."""
-    from journeybook.config import project_from_config
+    from journeybook.read.config import project_from_config
 
     return project_from_config(root)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from journeybook import i18n
 from journeybook.model import (
     Category,
     Channel,
@@ -19,6 +18,7 @@ from journeybook.model import (
     Touchpoint,
     TouchpointUse,
 )
+from journeybook.translation import i18n
 
 PHASE_IDS = ("awareness", "consideration", "purchase", "service", "loyalty")
 

@@ -13,9 +13,9 @@ import pytest
 from conftest import copy_sample, run
 from helpers import MINIMAL_FILES, write_tree
 from html_tools import parse_file
-from journeybook.project import Project
+from journeybook.guides.used import only_used
+from journeybook.read.project import Project
 from journeybook.resolve import load
-from journeybook.used import only_used
 
 B2B_PERSONAS = ("business-owner", "operations-manager")
 B2B_TOUCHPOINTS = ("free-trial", "onboarding", "quote-and-contract", "sales-visit", "trade-fair")
@@ -247,7 +247,7 @@ def test_a_guides_urls_of_shared_files_point_one_folder_up(url: str, before: str
     nothing else changes."""
     from types import SimpleNamespace
 
-    from journeybook.plugin.shared import SharedAssets
+    from journeybook.engines.mkdocs.shared import SharedAssets
 
     shared = SharedAssets(Path("base"))
     shared.uris = {"assets/b.js", "assets/m.css", "search/w.js"}

@@ -7,7 +7,7 @@ import gzip
 import re
 from pathlib import Path
 
-from journeybook.minify import ASSETS_DIR, minified
+from journeybook.render.minify import ASSETS_DIR, minified
 
 BUDGET = 20 * 1024  # bytes, gzipped, all of journeybook's CSS and JS together
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import minimal_project, write_tree
-from journeybook.project import Project
+from journeybook.read.project import Project
 from journeybook.resolve import LoadCache, load
 
 CLIENT = {

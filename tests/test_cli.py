@@ -19,7 +19,7 @@ import yaml
 
 from helpers import REPO_DIR, minimal_project, problem_lines, run_cli, run_cli_process, write_tree
 from journeybook.errors import Problem, format_github
-from journeybook.files import TRANSLATION_NAME
+from journeybook.read.files import TRANSLATION_NAME
 
 SAMPLE_DATA = REPO_DIR / "journeys"  # the repository's sample playbook, found relative to this file
 SAMPLE_CLIENTS = REPO_DIR / "clients"

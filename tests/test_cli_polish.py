@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import minimal_project, problem_lines, run_cli, write_tree
-from journeybook.validate import did_you_mean
+from journeybook.check.validate import did_you_mean
 
 
 @pytest.fixture

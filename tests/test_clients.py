@@ -147,7 +147,7 @@ def test_one_command_reads_each_file_and_compiles_each_template_once(tmp_path: P
     """`build --all-clients` checks and builds every site from one read of the base (spies, not mocks)."""
     import jinja2
 
-    from journeybook import files
+    from journeybook.read import files
 
     project = copy_sample(tmp_path / "agency")
     reads = spy_on(monkeypatch, files, "_read_document",
@@ -188,7 +188,7 @@ def test_guides_in_one_language_share_their_translations_and_stay_their_own(tmp_
     for byte as when it is the only Dutch guide."""
     import shutil
 
-    from journeybook import translate
+    from journeybook.translation import translate
 
     project = _dutch_twin(copy_sample(tmp_path / "agency"))
     applied = spy_on(monkeypatch, translate, "apply", lambda base, *args, **kwargs: base.path)
@@ -213,7 +213,7 @@ def test_a_guide_after_one_in_another_language_checks_only_its_own_files(tmp_pat
     then an English one): the English guide checks its client's files and the base files they change, not the
     whole base again (a spy)."""
     from journeybook import resolve
-    from journeybook.project import Project
+    from journeybook.read.project import Project
     from journeybook.session import Batch, Session
 
     project = copy_sample(tmp_path / "agency")
@@ -232,9 +232,9 @@ def test_a_second_guide_in_one_language_finds_its_untranslated_texts_as_the_firs
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two Dutch guides loaded by one command: the second looks for base texts in another language in no base
     file again (a spy), and finds what it finds when it is loaded alone."""
-    from journeybook import coverage
-    from journeybook.project import Project
+    from journeybook.read.project import Project
     from journeybook.session import Batch, Session
+    from journeybook.translation import coverage
 
     project = _dutch_twin(copy_sample(tmp_path / "agency"))
     (project / "journeys" / "touchpoints" / "delivery.nl.yml").unlink()  # so that some texts stay English
@@ -254,7 +254,7 @@ def test_a_second_guide_in_one_language_finds_its_untranslated_texts_as_the_firs
 def test_a_guide_is_loaded_again_when_its_own_client_changes_not_another(tmp_path: Path) -> None:
     """A guide reads the base and its own client's folder: an edit in another client's folder leaves its load as
     it was (an agency's guides do not stat each other's files), an edit in its own makes a new one."""
-    from journeybook.project import Project
+    from journeybook.read.project import Project
     from journeybook.session import Session
 
     project = copy_sample(tmp_path / "agency")
@@ -271,7 +271,7 @@ def test_a_guide_is_loaded_again_when_its_own_client_changes_not_another(tmp_pat
 def test_an_unknown_clients_load_watches_every_client_folder(tmp_path: Path) -> None:
     """An unknown client (here a folder without client.yml) is an error that lists the known clients: a new
     client makes a new load, so the list stays true."""
-    from journeybook.project import Project
+    from journeybook.read.project import Project
     from journeybook.session import Session
 
     project = copy_sample(tmp_path / "agency")

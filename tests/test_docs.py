@@ -12,8 +12,8 @@ import yaml
 from conftest import REPO, run
 from helpers import minimal_project, run_cli, write_tree
 from inprocess import build, logs  # noqa: F401 (logs is a fixture)
-from journeybook.config import project_from_config
-from journeybook.reference import reference_page
+from journeybook.editors.reference import reference_page
+from journeybook.read.config import project_from_config
 
 REFERENCE = REPO / "content" / "for-editors" / "reference.md"
 GUIDE = REPO / "content" / "for-editors" / "index.md"

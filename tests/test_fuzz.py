@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from helpers import MKDOCS_YML, time_limit, write_tree
 from journeybook.errors import ERROR, WARNING, Problem
-from journeybook.project import Project, Result
+from journeybook.read.project import Project, Result
 from journeybook.resolve import load
 
 # A small valid playbook as data (dumped to YAML for each example), richer than
@@ -186,7 +186,7 @@ def test_damaged_playbooks_never_crash(case: tuple[dict[str, str | bytes | None]
 @settings(max_examples=150, deadline=None)
 @given(st.text(YAML_CHARS, max_size=300) | st.text(max_size=200))
 def test_random_text_as_any_file_kind(text: str) -> None:
-    from journeybook.yamlpos import LoadError, parse
+    from journeybook.read.yamlpos import LoadError, parse
 
     try:
         with time_limit(HANG_BOUND, Hang, f"no answer within {HANG_BOUND} s"):

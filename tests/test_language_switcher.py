@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from html_tools import parse_file
 from inprocess import build
-from journeybook.plugin.alternates import Switcher
+from journeybook.engines.mkdocs.alternates import Switcher
 from test_build import MINIMAL, write
 from test_translated_guides import I18N
 

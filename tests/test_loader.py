@@ -1,5 +1,5 @@
-"""Unit tests of the YAML composer (journeybook.yamlpos), its error hints (journeybook.yaml_hints),
-safe file reading (journeybook.files) and client overlays (journeybook.overlay)."""
+"""Unit tests of the YAML composer (journeybook.read.yamlpos), its error hints (journeybook.read.yaml_hints),
+safe file reading (journeybook.read.files) and client overlays (journeybook.guides.overlay)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from journeybook import files, yamlpos
-from journeybook.files import read_document
-from journeybook.overlay import merge
-from journeybook.yamlpos import MAX_DEPTH, MAX_NODES, Document, LoadError, Plain, decode, parse
+from journeybook.guides.overlay import merge
+from journeybook.read import files, yamlpos
+from journeybook.read.files import read_document
+from journeybook.read.yamlpos import MAX_DEPTH, MAX_NODES, Document, LoadError, Plain, decode, parse
 
 # The pure-Python parser is what users without libyaml get: both must behave the same.
 PARSERS = [pytest.param(yaml.SafeLoader, id="python")]

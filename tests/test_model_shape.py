@@ -1,6 +1,6 @@
 """Schema ⇄ mapping ⇄ model: the data shape agrees with itself.
 
-``journeybook.to_model`` declares, for every model dataclass, which schema
+``journeybook.model.to_model`` declares, for every model dataclass, which schema
 property feeds each field. These tests fail when
 
 - a schema property (of any file kind, at any depth) is neither mapped to a
@@ -25,11 +25,13 @@ from typing import Any
 import pytest
 
 from helpers import write_tree
-from journeybook import model, schema, to_model
-from journeybook.project import Project
+from journeybook import model
+from journeybook.check import schema
+from journeybook.model import to_model
+from journeybook.model.shapes import Shape
+from journeybook.read.project import Project
+from journeybook.read.yamlpos import parse
 from journeybook.resolve import load
-from journeybook.shapes import Shape
-from journeybook.yamlpos import parse
 
 Path_ = tuple[str, ...]
 

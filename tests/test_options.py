@@ -46,7 +46,7 @@ def test_known_options_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_mkdocs_config_is_derived_from_the_declaration() -> None:
-    from journeybook.plugin import JourneybookConfig
+    from journeybook.engines.mkdocs import JourneybookConfig
 
     schema = dict(JourneybookConfig._schema)
     assert tuple(schema) == NAMES

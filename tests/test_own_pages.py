@@ -97,7 +97,7 @@ def css_rules(css: str) -> list[tuple[str, str]]:
 def test_journeybook_css_touches_only_journeybook_content() -> None:
     """Each rule selects journeybook's own elements, or only on pages with journeybook content;
     the palette blocks only declare journeybook's own custom properties."""
-    from journeybook.plugin.files import PACKAGE_DIR
+    from journeybook.engines.mkdocs.files import PACKAGE_DIR
 
     rules = css_rules((PACKAGE_DIR / "assets" / "journeybook.css").read_text(encoding="utf-8"))
     assert len(rules) > 100

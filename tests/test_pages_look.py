@@ -15,7 +15,7 @@ import pytest
 from html_tools import article, roles_instead_of_native_elements
 from journeybook.render import PageSpec, RenderOptions, render_pages
 from journeybook.render.avatar import initials
-from journeybook.titles import tab_title
+from journeybook.render.titles import tab_title
 from render_fixture import sample_playbook
 from test_render import J, parse
 

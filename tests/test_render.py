@@ -17,11 +17,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from journeybook import i18n
 from journeybook.model import Emotion
-from journeybook.nav import NavLink, NavSection, build_nav
 from journeybook.render import PageSpec, RenderOptions, relative_url, render_pages, render_playbook_json
 from journeybook.render.markdown import md_block, md_inline
+from journeybook.render.nav import NavLink, NavSection, build_nav
+from journeybook.translation import i18n
 from render_fixture import XSS, hostile_playbook, sample_playbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -666,7 +666,7 @@ import hashlib, sys
 sys.path[:0] = [{plugins!r}, {tests!r}]
 from render_fixture import sample_playbook
 from journeybook.render import RenderOptions, render_pages, render_playbook_json
-from journeybook.nav import build_nav
+from journeybook.render.nav import build_nav
 h = hashlib.sha256()
 for lang in ("en", "nl"):
     for p in render_pages(sample_playbook(lang), RenderOptions(language=lang)):

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from helpers import MINIMAL_FILES, minimal_project, problem_lines, run_cli, write_tree
-from journeybook.project import Project
+from journeybook.editors.review import needs_attention, review_items
+from journeybook.read.project import Project
 from journeybook.resolve import load
-from journeybook.review import needs_attention, review_items
 
 BASE_PLAYBOOK = MINIMAL_FILES["journeys/playbook.yml"]
 assert isinstance(BASE_PLAYBOOK, str)

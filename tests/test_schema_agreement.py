@@ -24,7 +24,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from helpers import minimal_project, write_tree
-from journeybook.project import Project
+from journeybook.read.project import Project
 from journeybook.resolve import load
 
 FILES = {
@@ -146,7 +146,7 @@ def as_editor_reads(text: str) -> Any:
 
 @pytest.fixture(scope="module")
 def schemas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    from journeybook.schema_variants import write_schemas
+    from journeybook.check.schema_variants import write_schemas
 
     out = tmp_path_factory.mktemp("schemas")
     return {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8")) for p in write_schemas(out)}

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO
 from html_tools import parse_file
-from journeybook.project import Project
+from journeybook.read.project import Project
 from journeybook.resolve import load
 
 

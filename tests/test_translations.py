@@ -13,7 +13,7 @@ import polib
 import pytest
 
 from helpers import minimal_project, run_cli
-from journeybook.config import project_from_config
+from journeybook.read.config import project_from_config
 from journeybook.resolve import load
 
 BASE: dict[str, str | bytes | None] = {

@@ -16,20 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__, errors
-from .clients import client_ids, client_infos
-from .config import find_config, i18n_languages, option_problems, project_from_config, read_config
-from .coverage import untranslated_warnings
+from .check.schema_variants import modeline, write_schemas
+from .editors.reference import write_reference
+from .editors.scaffold import SCHEMAS_DIR, ensure_config, ensure_home_page, ensure_schemas, starter, write_new
 from .errors import Problem
-from .files import rel
-from .ids import RESERVED_IDS, is_valid_id, suggest_id
-from .project import Project
-from .reference import write_reference
+from .guides.clients import client_ids, client_infos
+from .model.ids import RESERVED_IDS, is_valid_id, suggest_id
+from .read.config import find_config, i18n_languages, option_problems, project_from_config, read_config
+from .read.files import rel
+from .read.project import Project
 from .resolve import load
-from .scaffold import SCHEMAS_DIR, ensure_config, ensure_home_page, ensure_schemas, starter, write_new
-from .schema_variants import modeline, write_schemas
+from .translation.coverage import untranslated_warnings
 
 if TYPE_CHECKING:
-    from .plugin.jobs import Outcome
+    from .engines.mkdocs.jobs import Outcome
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -186,7 +186,7 @@ def _report(target: str | None, outcome: Outcome) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .plugin.jobs import Job, Outcome, build_sites
+    from .engines.mkdocs.jobs import Job, Outcome, build_sites
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():
@@ -304,8 +304,8 @@ def _write_schemas(root: Path) -> None:
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    from .coverage import coverage_lines
-    from .po import export_po, import_po
+    from .translation.coverage import coverage_lines
+    from .translation.po import export_po, import_po
 
     root = Path(args.dir)
     project = project_from_config(root)

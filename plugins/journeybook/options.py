@@ -1,8 +1,8 @@
 """The journeybook plugin's options in ``mkdocs.yml``, declared once (no MkDocs here).
 
-The MkDocs config class of :mod:`journeybook.plugin` is derived from
+The MkDocs config class of :mod:`journeybook.engines.mkdocs` is derived from
 :class:`Options`, and ``journeybook validate`` reports any other name and a
-value of the wrong type (:func:`journeybook.config.option_problems`, with the
+value of the wrong type (:func:`journeybook.read.config.option_problems`, with the
 words of :func:`wrong_type`).
 """
 
@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .ids import quoted
+from .model.ids import quoted
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,36 @@
 """Load, check and resolve a whole playbook (optionally a client's guide) into the model.
 
-The orchestration only: files are read by :mod:`journeybook.files`, checked by
-:mod:`journeybook.validate` and :mod:`journeybook.refs`, brand variables filled
-in by :mod:`journeybook.brand` and mapped by :mod:`journeybook.to_model`.
-Every problem is collected, not just the first.
+The orchestration only; :func:`load` is the pipeline, one call per stage: read the YAML with positions
+and merge a client's overlay (:mod:`journeybook.read`, :mod:`journeybook.guides.overlay`), translate
+(:mod:`journeybook.translation`), check each file, fill in a client's brand variables
+(:mod:`journeybook.guides.brand`), check across files (:mod:`journeybook.check`), build the model
+(:mod:`journeybook.model.to_model`). Every problem is collected, not just the first.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from .brand import brand_of, render_brand
-from .contrast import contrast_warnings
-from .coverage import Census, translate_guide
+from .check.contrast import contrast_warnings
+from .check.refs import (
+    DocFacts,
+    check_avatars,
+    check_inside,
+    check_references,
+    doc_facts,
+    known_ids,
+    unused_warnings,
+)
+from .check.validate import check, did_you_mean
+from .editors.review import overdue_warnings
 from .errors import ERROR, Problem, has_errors
-from .files import (
+from .guides.brand import brand_of, render_brand
+from .guides.overlay import merge
+from .model.ids import is_valid_id
+from .model.to_model import build_model
+from .read.files import (
     Documents,
     ParseCache,
     RawFile,
@@ -24,23 +40,12 @@ from .files import (
     read_document,
     rel,
 )
-from .ids import is_valid_id
-from .overlay import merge
-from .project import Project, Result
-from .refs import (
-    DocFacts,
-    check_avatars,
-    check_inside,
-    check_references,
-    doc_facts,
-    known_ids,
-    unused_warnings,
-)
-from .review import overdue_warnings
-from .to_model import build_model
-from .translate import Applied
-from .validate import check, did_you_mean
-from .yamlpos import Document
+from .read.project import Project, Result
+from .read.yamlpos import Document
+from .translation.coverage import Census, Translation, translate_guide
+from .translation.translate import Applied
+
+Facts = Callable[[Document, str], DocFacts]  # what one file says on its own (LoadCache.facts keeps them)
 
 
 def _add(files: Documents, raw: RawFile, client_overlay: bool) -> None:
@@ -81,14 +86,25 @@ def load_client(project: Project) -> tuple[Document | None, list[Problem]]:
     return doc, problems
 
 
-def _read_all(project: Project) -> tuple[Documents, Document | None, list[Problem], list[str]]:
+@dataclass
+class Read:
+    """The playbook's files as read: the base, with a client's overlay merged in, and the client's ``client.yml``."""
+
+    files: Documents
+    client_doc: Document | None
+    problems: list[Problem]
+    paths: list[str]  # every file read, for the build's fingerprint
+
+
+def read_playbook(project: Project) -> Read:
+    """Read the data dir's YAML (with positions) and, for a client's guide, merge its overlay over it."""
     files = Documents()
     data_dir = project.path(project.data_dir)
-    problems: list[Problem] = []
     if not data_dir.is_dir():
-        return files, None, [Problem(project.data_dir, 1, 1, ERROR, f"data dir '{project.data_dir}' not found")], []
-    raws, found = load_dir(data_dir, project.root, files.broken)
-    problems += found + hidden_yaml_warning(data_dir, project.root)
+        return Read(files, None, [Problem(project.data_dir, 1, 1, ERROR, f"data dir '{project.data_dir}' not found")],
+                    [])
+    raws, problems = load_dir(data_dir, project.root, files.broken)
+    problems += hidden_yaml_warning(data_dir, project.root)
     for raw in raws:
         _add(files, raw, client_overlay=False)
     read = [raw.doc.path for raw in raws]
@@ -105,7 +121,7 @@ def _read_all(project: Project) -> tuple[Documents, Document | None, list[Proble
             read += [raw.doc.path for raw in raws]
         if client_doc is not None:
             read.append(client_doc.path)
-    return files, client_doc, problems, read
+    return Read(files, client_doc, problems, read)
 
 
 def language_of(project: Project, client_doc: Document | None) -> str:
@@ -116,7 +132,12 @@ def language_of(project: Project, client_doc: Document | None) -> str:
 
 
 class LoadCache:
-    """What ``serve`` keeps across rebuilds: parsed files and what each says on its own."""
+    """What ``serve`` (and one process building many guides) keeps across loads: parsed files, what each
+    says on its own, and the base files' translations and untranslated texts by language.
+
+    It trims itself after each load (:meth:`trim`), so it holds what the last load used and a bounded
+    number of translations for guides in other languages.
+    """
 
     def __init__(self) -> None:
         self.parsed = ParseCache()
@@ -131,6 +152,58 @@ class LoadCache:
             self.checked[id(doc)] = hit
         return hit[1]
 
+    def trim(self, files: Documents, read: Iterable[str]) -> None:
+        """Forget documents a load no longer has (ids may be reused); keep translations within bounds.
+
+        Kept: the documents of ``files``, those the kept translations came from, and the files this load
+        ``read`` (a translated guide's base files, for the next guide).
+        """
+        live = {id(doc) for _, doc in files.all()}
+        room = 4 * len(live) + 100  # translations for guides in other languages stay, within bounds
+        if len(self.translated) > room:
+            self.translated = dict(list(self.translated.items())[-room:])
+        now = set(read)
+        read_now = {id(doc) for _, doc, _ in self.parsed.files.values() if doc is not None and doc.path in now}
+        kept = live | {id(entry[2]) for entry in self.translated.values()} | read_now  # (the memo keeps those)
+        self.checked = {k: v for k, v in self.checked.items() if k in kept}
+        self.counted = {k: v for k, v in self.counted.items() if id(v[0]) in kept}
+
+
+def translate(project: Project, read: Read, language: str, cache: LoadCache | None) -> Translation:
+    """Apply the translation files into the guide's ``language`` (nothing to do when it is the base's)."""
+    if cache is None:
+        return translate_guide(project, read.files, read.client_doc, language)
+    return translate_guide(project, read.files, read.client_doc, language, cache.translated, cache.counted)
+
+
+def check_each(read: Read, facts: Facts) -> list[Problem]:
+    """Each file against the schema of its kind."""
+    return [problem for kind, doc in read.files.all() for problem in facts(doc, kind).schema]
+
+
+def fill_brand(project: Project, read: Read) -> list[Problem]:
+    """Put a client's brand variables (``{{ brand.<key> }}``) into the texts of ``read.files``."""
+    brand = brand_of(project, read.files, read.client_doc)
+    problems: list[Problem] = []
+    for kind, doc in list(read.files.all()):
+        filled, found = render_brand(doc, kind, brand)
+        problems += found
+        if filled is not doc:
+            read.files.put(kind, doc, filled)
+    return problems
+
+
+def check_across(project: Project, read: Read, language: str, facts: Facts) -> list[Problem]:
+    """The checks across files: references, avatars, items nothing uses, reviews overdue."""
+    files = read.files
+    problems = check_references(files, known_ids(files, language), read.client_doc, facts,
+                                rel(project.path(project.data_dir) / "playbook.yml", project.root))
+    problems += check_avatars(files, project)
+    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
+        problems += unused_warnings(files, facts)
+    problems += overdue_warnings(files, project.today or datetime.date.today())
+    return problems
+
 
 def load(project: Project, cache: LoadCache | None = None) -> Result:
     """Read, check and resolve the playbook of ``project``. Never raises for bad input.
@@ -138,40 +211,17 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     A ``cache`` (kept by ``serve``) skips parsing and checking files that did not change.
     """
     with parse_cache(cache.parsed if cache is not None else None):  # translations too
-        files, client_doc, problems, read = _read_all(project)
-        language = language_of(project, client_doc)
-        translation = translate_guide(project, files, client_doc, language,
-                                      cache.translated if cache is not None else None,
-                                      cache.counted if cache is not None else None)
-    problems += translation.problems
-    read += translation.read
+        read = read_playbook(project)
+        language = language_of(project, read.client_doc)
+        translation = translate(project, read, language, cache)
     facts = (cache if cache is not None else LoadCache()).facts  # each document is checked once
-    for kind, doc in files.all():
-        problems += facts(doc, kind).schema
-    if cache is not None:  # forget documents that are gone (ids may be reused)
-        live = {id(doc) for _, doc in files.all()}
-        room = 4 * len(live) + 100  # translations for guides in other languages stay, within bounds
-        if len(cache.translated) > room:
-            cache.translated = dict(list(cache.translated.items())[-room:])
-        now = set(read)  # and the files this load read: a translated guide's base files, for the next guide
-        read_now = {id(doc) for _, doc, _ in cache.parsed.files.values() if doc is not None and doc.path in now}
-        kept = live | {id(entry[2]) for entry in cache.translated.values()} | read_now  # (the memo keeps those)
-        cache.checked = {k: v for k, v in cache.checked.items() if k in kept}
-        cache.counted = {k: v for k, v in cache.counted.items() if id(v[0]) in kept}
-    brand = brand_of(project, files, client_doc)
-    for kind, doc in list(files.all()):
-        filled, found = render_brand(doc, kind, brand)
-        problems += found
-        if filled is not doc:
-            files.put(kind, doc, filled)
-    known = known_ids(files, language)
-    problems += check_references(files, known, client_doc, facts,
-                                 rel(project.path(project.data_dir) / "playbook.yml", project.root))
-    problems += check_avatars(files, project)
-    if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
-        problems += unused_warnings(files, facts)
-    problems += overdue_warnings(files, project.today or datetime.date.today())
+    problems = read.problems + translation.problems + check_each(read, facts)
+    paths = read.paths + translation.read
+    if cache is not None:
+        cache.trim(read.files, paths)
+    problems += fill_brand(project, read)
+    problems += check_across(project, read, language, facts)
     if has_errors(problems):
-        return Result(None, sorted(set(problems)), sorted(read))
-    playbook = build_model(files, project, client_doc, language)
-    return Result(playbook, sorted(set(problems)), sorted(read), translation.texts(playbook))
+        return Result(None, sorted(set(problems)), sorted(paths))
+    playbook = build_model(read.files, project, read.client_doc, language)
+    return Result(playbook, sorted(set(problems)), sorted(paths), translation.texts(playbook))

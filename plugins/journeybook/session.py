@@ -34,11 +34,11 @@ from types import CodeType
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
-from .project import Project, Result
+from .guides.used import only_used
+from .read.project import Project, Result
 from .render import RenderCache, RenderJob, RenderOptions, render_playbook_json, start_render
 from .render.env import environment
 from .resolve import LoadCache, known_client, load
-from .used import only_used
 
 Stamp = tuple[tuple[str, int, int], ...]
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..editors.review import has_review_page, needs_attention, review_items
 from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
-from ..review import has_review_page, needs_attention, review_items
 from .site import Site, TouchpointOnPage
 from .urls import Urls
 

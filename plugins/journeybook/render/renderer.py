@@ -8,8 +8,8 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import i18n
 from ..model import Journey, Persona, Playbook
+from ..translation import i18n
 from .avatar import Initials, persona_initials
 from .env import Ids, environment, extract_toc, tidy
 from .plans import PagePlan, Planner

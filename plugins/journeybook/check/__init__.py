@@ -1,0 +1,1 @@
+"""Checks: each file against the schema, then across files (references, contrast)."""

@@ -1,0 +1,1 @@
+"""Engines: the adapters that hand journeybook's pages to a site generator."""

@@ -1,0 +1,1 @@
+"""Reading: files and YAML with positions, the project and its config."""

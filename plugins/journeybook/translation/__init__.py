@@ -1,0 +1,1 @@
+"""Translation: translation files applied, untranslated texts found, PO exchange, UI labels."""
