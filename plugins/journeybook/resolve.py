@@ -24,6 +24,7 @@ from .files import (
     read_document,
     rel,
 )
+from .futures import check_futures
 from .ids import is_valid_id
 from .overlay import merge
 from .project import Project, Result
@@ -168,6 +169,7 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     problems += check_references(files, known, client_doc, facts,
                                  rel(project.path(project.data_dir) / "playbook.yml", project.root))
     problems += check_avatars(files, project)
+    problems += check_futures(files)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(files, facts)
     problems += overdue_warnings(files, project.today or datetime.date.today())
