@@ -3,13 +3,17 @@ playbook.json, and the Dutch guide; literal expectations from the sample's check
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_sample, run
+from helpers import minimal_project, project
 from html_tools import parse_file
+from journeybook.render import RenderOptions, render_pages
+from journeybook.resolve import load
 
 FUTURE = "online-purchase-no-surprises"
 
@@ -99,3 +103,20 @@ def test_the_dutch_guide_shows_the_future_in_dutch(dutch: Path) -> None:
         "Geplande versies: Online een product kopen, zonder verrassende kosten"]
     assert parse_file(dutch / "personas" / "matrix" / "index.html").find("h1")[0].text.strip() == (
         "Persona's × contactmomenten")
+
+
+def test_a_guide_with_the_future_but_not_today_shows_it_without_a_comparison(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path, {
+        "journeys/buy-later.yml": "title: Buying later\npersonas: [ann]\nstate: future\nimproves: buy\n"
+                                  "phases:\n  purchase:\n    emotion: 4\n    touchpoints: [checkout]\n",
+        "clients/acme/client.yml": "name: Acme\njourneys: [buy-later]\n",
+    })
+    result = load(dataclasses.replace(project(root), client="acme"))
+    assert result.ok and result.playbook is not None, [str(p) for p in result.problems]
+    pages = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions())}
+    assert sorted(result.playbook.journeys) == ["buy-later"]
+    journey_map = pages["journeys/buy-later/index.md"]
+    assert "jb-curve__series--today" not in journey_map and "jb-map__cell--changes" not in journey_map
+    assert "Planned" in journey_map and "Improves" not in journey_map
+    assert "jb-phase-today" not in pages["journeys/buy-later/purchase.md"]
+    assert "Improves" not in pages["journeys/index.md"]

@@ -20,8 +20,8 @@ PACKAGE = REPO_DIR / "plugins" / "journeybook"
 LAYERS = [
     "errors", "minify", "ids", "titles", "options", "textpos", "model", "schema", "schema_variants", "i18n",
     "yaml_hints", "yamlpos", "overlay", "project", "shapes", "used", "contrast", "files", "clients",
-    "validate", "refs", "futures", "review", "brand", "to_model", "translate", "coverage", "po", "resolve", "config", "reference",
-    "scaffold",
+    "validate", "refs", "futures", "review", "brand", "to_model", "translate", "coverage", "po", "resolve", "config",
+    "reference", "scaffold",
 ]
 
 
