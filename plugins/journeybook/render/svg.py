@@ -174,8 +174,11 @@ def _phase_scores(line: CurveLine) -> list[str]:
 def _square(ph: CurvePhase, point: CurvePoint, x: str, cy: str) -> str:
     """A point of today's line: a square (a nested SVG places it: percent across, pixels down)."""
     side = fmt(2 * POINT_RADIUS)
+    attrs = _phase_attrs(ph)  # a step of today's journey is not a step of this one: its own attribute
+    if point.step_id:
+        attrs += f' data-jb-today-step="{escape(point.step_id)}"'
     return (f'<svg class="jb-curve__mark" x="{x}" y="{cy}" width="1" height="1" overflow="visible">'
-            f'<rect class="jb-curve__point jb-curve__point--today"{_phase_attrs(ph, point)} x="-{fmt(POINT_RADIUS)}" '
+            f'<rect class="jb-curve__point jb-curve__point--today"{attrs} x="-{fmt(POINT_RADIUS)}" '
             f'y="-{fmt(POINT_RADIUS)}" width="{side}" height="{side}" data-score="{point.score}"/></svg>')
 
 
