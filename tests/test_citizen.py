@@ -106,6 +106,7 @@ def test_a_users_nav_places_and_titles_generated_pages(tmp_path: Path, logs) -> 
         "  Checking out <touchpoints/webshop.md>",
         "Personas",
         "  Personas <personas/index.md>",
+        "  Personas × touchpoints <personas/matrix.md>",
         "  Sam <personas/sam.md>",
         "Touchpoints",
         "  Touchpoints <touchpoints/index.md>",

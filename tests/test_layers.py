@@ -34,14 +34,17 @@ STAGES = [
 # inside a stage, lowest first: a module imports only the modules before it
 INSIDE = {
     "read": ["read.textpos", "read.yaml_hints", "read.yamlpos", "read.files", "read.project", "read.config"],
-    "check": ["check.schema", "check.schema_variants", "check.contrast", "check.validate", "check.refs"],
+    "check": [
+        "check.schema", "check.schema_variants", "check.contrast", "check.validate", "check.refs", "check.futures",
+    ],
     "guides": ["guides.overlay", "guides.used", "guides.clients", "guides.brand"],
     "translation": ["translation.translate", "translation.coverage", "translation.po"],
     "model": ["model.shapes", "model.to_model"],
     "editors": ["editors.review", "editors.reference", "editors.scaffold"],
     "render": [
         "render.minify", "render.titles", "render.urls", "render.spec", "render.svg", "render.sparkline",
-        "render.avatar", "render.search", "render.markdown", "render.env", "render.site", "render.plans",
+        "render.avatar", "render.search", "render.markdown", "render.env", "render.site", "render.changes",
+        "render.matrix", "render.plans",
         "render.renderer", "render.cache", "render.parallel", "render", "render.nav",
     ],
     "engines.mkdocs": [
@@ -150,8 +153,8 @@ def test_only_the_command_line_imports_an_engine() -> None:
 # State that outlives a call, outside session.py: each named with its reason (session.py owns the rest)
 KNOWN_STATE = {
     "check.validate": {"validator_for"},  # a compiled validator per file kind, from the schemas in the package
-    "engines.mkdocs.build": {"_BATCH"},
-    "options": {"_kinds"},  # the type of each declared option, read once from the declaration  # the session.Batch of this process's builds, for the workers it forks
+    "engines.mkdocs.build": {"_BATCH"},  # the session.Batch of this process's builds, for the workers it forks
+    "options": {"_kinds"},  # the type of each declared option, read once from the declaration
     "read.files": {"_ACTIVE_CACHE"},  # the parse cache of the load under way (a LoadCache's, set by resolve.load)
     "render.markdown": {"md_block", "md_inline"},  # memos of pure functions of their text
     "render.parallel": {"_FORKED"},  # what forked render workers inherit

@@ -264,6 +264,8 @@ goal: Journey goal value
 trigger: Journey trigger value
 owner: Journey owner value
 last_reviewed: 2025-12-17
+state: future
+improves: today
 phases:
   look:
     goal: Entry goal value
@@ -294,6 +296,7 @@ phases:
     persona_notes:
       ann: {emotion: {score: 3, note: Persona emotion note value}}
 """,
+    "journeys/today.yml": "title: Today's journey title value\npersonas: [ann]\nphases:\n  look:\n    goal: Today\n",
     "clients/acme/client.yml": """\
 name: Client name value
 copyright: Client copyright value

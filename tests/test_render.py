@@ -123,6 +123,7 @@ EXPECTED = {
     **{f"{J}/{p}.md": (f"{J}/{p}/", f"{J}/{p}.html", "journeys")
        for p in ("awareness", "consideration", "purchase", "service", "loyalty")},
     "personas/index.md": ("personas/", "personas/index.html", "personas"),
+    "personas/matrix.md": ("personas/matrix/", "personas/matrix.html", "personas"),
     "personas/busy-parent.md": ("personas/busy-parent/", "personas/busy-parent.html", "personas"),
     "personas/careful-senior.md": ("personas/careful-senior/", "personas/careful-senior.html", "personas"),
     "touchpoints/index.md": ("touchpoints/", "touchpoints/index.html", "touchpoints"),
@@ -542,7 +543,7 @@ def test_no_curve_without_emotions():
 def test_hostile_text_is_escaped_everywhere():
     playbook = hostile_playbook()
     pages = render_pages(playbook, RenderOptions())
-    assert len(pages) == 10  # with the review page: a touchpoint names an owner
+    assert len(pages) == 11  # with the review page (a touchpoint names an owner) and the personas matrix
     for page in pages:
         html = page.html.lower()
         assert "<script" not in html, page.src_uri

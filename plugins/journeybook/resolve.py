@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .check.contrast import contrast_warnings
+from .check.futures import check_futures
 from .check.refs import (
     DocFacts,
     check_avatars,
@@ -199,6 +200,7 @@ def check_across(project: Project, read: Read, language: str, facts: Facts) -> l
     problems = check_references(files, known_ids(files, language), read.client_doc, facts,
                                 rel(project.path(project.data_dir) / "playbook.yml", project.root))
     problems += check_avatars(files, project)
+    problems += check_futures(files)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(files, facts)
     problems += overdue_warnings(files, project.today or datetime.date.today())

@@ -279,6 +279,10 @@ JOURNEY = obj(
                    "description": "phase id → phase entry, in any order; a phase may be left out."},
         "owner": OWNER,
         "last_reviewed": LAST_REVIEWED,
+        "state": {"enum": ["current", "future"], "default": "current",
+                  "description": "current (default): the journey as customers live it today; future: as it is "
+                                 "planned."},
+        "improves": ref("journey", "Only on a future journey: the current journey it improves, drawn beside it."),
     },
     ("title", "personas", "phases"),
     "<journey-id>.yml: one journey through the phases.",

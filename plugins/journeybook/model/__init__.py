@@ -150,6 +150,8 @@ class Journey:
     trigger: str | None = None
     owner: str | None = None
     last_reviewed: datetime.date | None = None
+    state: str = "current"  # current | future
+    improves: str | None = None  # a future journey: the current journey it improves
 
 
 @dataclass(frozen=True)

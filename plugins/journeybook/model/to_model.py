@@ -266,7 +266,7 @@ TOUCHPOINT = Shape(
 JOURNEY = Shape(
     model.Journey, schema.JOURNEY,
     {
-        **same(TEXT, "title", "summary", "goal", "trigger", "owner"),
+        **same(TEXT, "title", "summary", "goal", "trigger", "owner", "state", "improves"),
         "last_reviewed": Field("last_reviewed", DATE),
         "personas": Field("personas", TEXTS),
         "phases": Field("phases", _JourneyPhases(PHASE_ENTRY)),

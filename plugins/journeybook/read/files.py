@@ -193,6 +193,10 @@ def load_dir(data_dir: Path, root: Path,
                                     f"the id '{stem}' is reserved (it names the section's index page); "
                                     "rename the file"))
             continue
+        if kind == "persona" and stem == "matrix":
+            problems.append(Problem(shown, 1, 1, ERROR, "the persona id 'matrix' is reserved (it names the "
+                                    "personas × touchpoints page); rename the file"))
+            continue
         if (kind, stem) in seen:
             problems.append(Problem(shown, 1, 1, ERROR,
                                     f"duplicate {kind} id '{stem}': also defined by {seen[(kind, stem)]}"))

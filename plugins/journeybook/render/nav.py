@@ -40,7 +40,9 @@ def build_nav(playbook: Playbook, options: RenderOptions) -> list[NavSection]:
     return [
         NavSection(names["journeys"], Urls.journeys_src(), _journeys(playbook, site)),
         NavSection(names["personas"], Urls.personas_src(),
-                   [NavLink(p.name, Urls.persona_src(p.id)) for p in playbook.personas.values()]),
+                   [*([NavLink(i18n.labels(options.language)["matrix"], Urls.matrix_src())] if playbook.personas
+                      else []),
+                    *(NavLink(p.name, Urls.persona_src(p.id)) for p in playbook.personas.values())]),
         NavSection(names["touchpoints"], Urls.touchpoints_src(), _touchpoints(site)),
         NavSection(names["sources"], Urls.sources_src(), []),
         *([NavSection(i18n.labels(options.language)["review"], Urls.review_src(), [])]

@@ -13,6 +13,8 @@ from typing import Any
 
 from ..editors.review import has_review_page, needs_attention, review_items
 from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
+from .changes import PhaseChange, compare
+from .matrix import build_matrix
 from .site import Site, TouchpointOnPage
 from .urls import Urls
 
@@ -40,10 +42,11 @@ class MapColumn:
     touchpoints: list[TouchpointOnPage]
     step_emotions: list[Step]
     number: int = 1  # 1-based position in the journey
+    change: PhaseChange | None = None  # a future journey's map: what changes against today
 
 
 MAP_ROWS = (
-    "goal", "actions", "questions", "touchpoints", "curve", "emotion", "pain_points", "opportunities",
+    "goal", "actions", "questions", "touchpoints", "curve", "emotion", "changes", "pain_points", "opportunities",
     "moments_of_truth",
 )
 
@@ -54,6 +57,8 @@ def _map_rows(columns: list[MapColumn]) -> tuple[str, ...]:
     def filled(row: str, col: MapColumn) -> bool:
         if row == "touchpoints":
             return bool(col.touchpoints)
+        if row == "changes":
+            return col.change is not None
         if row in ("curve", "emotion"):
             return col.entry.emotion is not None or bool(col.step_emotions) or bool(col.entry.persona_emotions)
         return bool(getattr(col.entry, row))
@@ -87,6 +92,8 @@ class Planner:
             plans.append(self._journey(journey))
             plans.extend(self._phase(journey, i) for i in range(len(journey.phases)))
         plans.append(self._personas_index())
+        if self.playbook.personas:
+            plans.append(self._matrix())
         plans.extend(self._persona(p) for p in self.playbook.personas.values())
         plans.append(self._touchpoints_index())
         plans.extend(self._touchpoint(tp) for tp in self.playbook.touchpoints.values())
@@ -105,17 +112,36 @@ class Planner:
 
     def _journeys_index(self) -> PagePlan:
         return self._plan(self.urls.journeys_src(), self.labels["journeys"], "journeys_index.html", "journeys",
-                          self.playbook.playbook_path, journeys=list(self.playbook.journeys.values()))
+                          self.playbook.playbook_path, journeys=self._paired(),
+                          has_futures=any(j.state == "future" for j in self.playbook.journeys.values()))
+
+    def _paired(self) -> list[Journey]:
+        """Each current journey followed by the futures that improve it; futures of no journey here last."""
+        journeys = list(self.playbook.journeys.values())
+        out = []
+        for journey in journeys:
+            if journey.state != "future":
+                out += [journey, *self.site.futures_of(journey)]
+        return out + [j for j in journeys if j not in out]
+
+    def _current_of(self, journey: Journey) -> Journey | None:
+        """The current journey a future journey improves, when it is in this playbook."""
+        return self.playbook.journeys.get(journey.improves) if journey.improves else None
 
     def _journey(self, journey: Journey) -> PagePlan:
+        current = self._current_of(journey)
+        changes = {c.phase: c for c in compare(current, journey, list(self.site.phases))} if current else {}
         columns = [
             MapColumn(entry, self.site.phase_name(entry.phase), self.site.phase_touchpoints(entry),
-                      [s for s in entry.steps if s.emotion is not None], number)
+                      [s for s in entry.steps if s.emotion is not None], number, changes.get(entry.phase))
             for number, entry in enumerate(journey.phases, start=1)
         ]
         plan = self._plan(self.urls.journey_src(journey.id), journey.title, "journey.html", "journeys",
-                          journey.source_path, journey=journey, columns=columns, rows=_map_rows(columns))
-        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for col in columns for t in col.touchpoints))
+                          journey.source_path, journey=journey, columns=columns, rows=_map_rows(columns),
+                          current=current, futures=self.site.futures_of(journey),
+                          phases_dropped=[c for c in changes.values() if not c.in_future])
+        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for col in columns for t in col.touchpoints),
+                     *([current] if current else []), *plan.context["futures"])
         return plan
 
     def _phase(self, journey: Journey, index: int) -> PagePlan:
@@ -131,7 +157,10 @@ class Planner:
             next=journey.phases[index + 1] if index + 1 < len(journey.phases) else None,
         )
         plan.cites = self.site.phase_citations(entry)
-        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for t in on_page))
+        current = self._current_of(journey)
+        plan.context["today"] = current if current and any(e.phase == entry.phase for e in current.phases) else None
+        plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for t in on_page),
+                     *([current] if current else []))
         plan.reserved = (*(f"jb-cl-{t.touchpoint.id}" for t in on_page),
                          *(f"jb-note-{pid}" for pid in entry.persona_notes if pid in self.playbook.personas))
         return plan
@@ -142,6 +171,17 @@ class Planner:
     def _personas_index(self) -> PagePlan:
         return self._plan(self.urls.personas_src(), self.labels["personas"], "personas_index.html", "personas",
                           self.playbook.playbook_path, personas=list(self.playbook.personas.values()))
+
+    def _matrix(self) -> PagePlan:
+        """Personas × touchpoints; journeys keyed 1, 2, ... in the table (today's journeys only)."""
+        matrix = build_matrix(self.site)
+        met = {mt.journey.id: mt.journey for _, rows in matrix.groups for row in rows for cell in row.cells
+               for mt in cell}
+        journeys = [j for j in self.playbook.journeys.values() if j.id in met]
+        counts = {pid: sum(len(items) for _, items in matrix.meetings_of(i)) for i, pid in enumerate(matrix.personas)}
+        return self._plan(self.urls.matrix_src(), self.labels["matrix"], "personas_matrix.html", "personas",
+                          self.playbook.playbook_path, matrix=matrix, journeys=journeys, counts=counts,
+                          keys={j.id: str(n) for n, j in enumerate(journeys, start=1)})
 
     def _persona(self, persona: Persona) -> PagePlan:
         travels = [

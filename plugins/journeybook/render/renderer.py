@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -17,7 +18,7 @@ from .search import search_html
 from .site import Site
 from .sparkline import SparkPhase, sparkline
 from .spec import PageSpec, RenderOptions
-from .svg import Curve, CurveLabels, emotion_curve
+from .svg import Curve, CurveLabels, emotion_curve, fmt
 from .urls import Urls, relative_url
 
 
@@ -66,6 +67,7 @@ class Renderer:
             "curve": self._curve_function(ids),
             "initials": self._initials,
             "sparkline": self._sparkline,
+            "score_text": fmt,
         }
 
     def _initials(self, persona: Persona) -> Initials:
@@ -84,6 +86,12 @@ class Renderer:
                 title = self.labels["emotion_curve_title"].format(journey=journey.title)
                 base = f"jb-curve-{journey.id}"
                 lines = self.site.curve_lines(journey, self.labels["all_customers"])
+                current = self.playbook.journeys.get(journey.improves or "")
+                today = self.site.today_line(journey, self.labels["curve_today"].format(
+                    journey=current.title)) if current is not None else None
+                if today is not None:
+                    lines[0] = dataclasses.replace(lines[0], label=self.labels["curve_planned"])
+                    lines.append(today)
             else:
                 title = self.labels["emotion_curve_persona"].format(journey=journey.title, persona=persona.name)
                 base = f"jb-curve-{journey.id}-{persona.id}"

@@ -3,6 +3,7 @@ persona travels which journey, what each page cites, the emotion curve data."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -115,6 +116,21 @@ class Site:
             if pid in self.playbook.personas and any(pid in e.persona_emotions for e in journey.phases):
                 lines.append(self.curve_line(journey, self.playbook.personas[pid].name, pid))
         return lines
+
+    def today_line(self, future: Journey, label: str) -> CurveLine | None:
+        """The line of the current journey a future improves, on the future's phases (a phase today
+        lacks keeps its band, without a point); None when that journey is not in this playbook."""
+        current = self.playbook.journeys.get(future.improves) if future.improves else None
+        if current is None:
+            return None
+        now = {e.phase: e for e in current.phases}
+        phases = tuple(self._curve_phase(now[e.phase]) if e.phase in now else
+                       CurvePhase(self.phase_name(e.phase), (), phase_id=e.phase) for e in future.phases)
+        return CurveLine(label, tuple(dataclasses.replace(ph, moments_of_truth=()) for ph in phases), today=True)
+
+    def futures_of(self, journey: Journey) -> list[Journey]:
+        """The future journeys that improve ``journey``, in id order."""
+        return [j for j in self.playbook.journeys.values() if j.state == "future" and j.improves == journey.id]
 
     def _curve_phase(self, entry: PhaseEntry, persona_id: str | None = None) -> CurvePhase:
         name = self.phase_name(entry.phase)

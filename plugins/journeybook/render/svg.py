@@ -74,6 +74,7 @@ class CurvePhase:
 class CurveLine:
     label: str  # legend text: "All customers" or a persona's name
     phases: tuple[CurvePhase, ...]
+    today: bool = False  # a future journey's map: the current journey's line, dashed with square points
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Curve:
     phase_names: tuple[str, ...]
     has_phase_scores: bool
     has_moments_of_truth: bool
+    today: int = 0  # 1-based number of the line of today (a future journey's map), 0: none
 
 
 def fmt(value: float) -> str:
@@ -169,6 +171,17 @@ def _phase_scores(line: CurveLine) -> list[str]:
     return out
 
 
+def _square(ph: CurvePhase, point: CurvePoint, x: str, cy: str) -> str:
+    """A point of today's line: a square (a nested SVG places it: percent across, pixels down)."""
+    side = fmt(2 * POINT_RADIUS)
+    attrs = _phase_attrs(ph)  # a step of today's journey is not a step of this one: its own attribute
+    if point.step_id:
+        attrs += f' data-jb-today-step="{escape(point.step_id)}"'
+    return (f'<svg class="jb-curve__mark" x="{x}" y="{cy}" width="1" height="1" overflow="visible">'
+            f'<rect class="jb-curve__point jb-curve__point--today"{attrs} x="-{fmt(POINT_RADIUS)}" '
+            f'y="-{fmt(POINT_RADIUS)}" width="{side}" height="{side}" data-score="{point.score}"/></svg>')
+
+
 def _line(index: int, line: CurveLine) -> list[str]:
     xs = _fractions(line)
     coords: list[str] = []
@@ -181,14 +194,19 @@ def _line(index: int, line: CurveLine) -> list[str]:
             if marks_point:
                 circles.append(_mot_ring(pct(x), cy))
             mot = " jb-curve__point--mot" if marks_point else ""
+            if line.today:
+                circles.append(_square(ph, point, pct(x), cy))
+                continue
             circles.append(
                 f'<circle class="jb-curve__point{mot}"{_phase_attrs(ph, point)} cx="{pct(x)}" cy="{cy}" '
                 f'r="{fmt(POINT_RADIUS)}" data-score="{point.score}"/>'
             )
+    kind = " jb-curve__line--today" if line.today else ""
     poly = (f'<svg class="jb-curve__lines" width="100%" height="100%" viewBox="0 0 {fmt(LINE_UNITS)} {fmt(HEIGHT)}" '
-            f'preserveAspectRatio="none"><polyline class="jb-curve__line jb-curve__line--{index}" '
+            f'preserveAspectRatio="none"><polyline class="jb-curve__line jb-curve__line--{index}{kind}" '
             f'points="{" ".join(coords)}"/></svg>')
-    return [f'<g class="jb-curve__series jb-curve__series--{index}">', poly, *circles, "</g>"]
+    series = f"jb-curve__series--{index}" + (" jb-curve__series--today" if line.today else "")
+    return [f'<g class="jb-curve__series {series}">', poly, *circles, "</g>"]
 
 
 def _extremes(line: CurveLine) -> list[tuple[CurvePoint, float, str]]:
@@ -271,4 +289,5 @@ def emotion_curve(lines: Sequence[CurveLine], *, svg_id: str, labels: CurveLabel
     has_mot = any(ph.moments_of_truth and ph.points and (ph.score is not None or not any(p.step_id for p in ph.points))
                   for ph in phases)
     svg = Markup("\n".join(parts))  # noqa: S704 -- all text above went through escape(), numbers through fmt()
-    return Curve(svg, tuple(line.label for line in lines), tuple(ph.name for ph in phases), has_scores, has_mot)
+    today = next((i for i, line in enumerate(lines, start=1) if line.today), 0)
+    return Curve(svg, tuple(line.label for line in lines), tuple(ph.name for ph in phases), has_scores, has_mot, today)

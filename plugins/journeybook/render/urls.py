@@ -72,6 +72,10 @@ class Urls:
         return f"personas/{persona_id}.md"
 
     @staticmethod
+    def matrix_src() -> str:
+        return "personas/matrix.md"
+
+    @staticmethod
     def touchpoints_src() -> str:
         return "touchpoints/index.md"
 
@@ -106,6 +110,9 @@ class Urls:
 
     def persona(self, persona_id: str, anchor: str | None = None) -> str:
         return self.url(self.persona_src(persona_id), anchor)
+
+    def matrix(self) -> str:
+        return self.url(self.matrix_src())
 
     def touchpoints(self, anchor: str | None = None) -> str:
         return self.url(self.touchpoints_src(), anchor)

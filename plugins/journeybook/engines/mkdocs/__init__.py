@@ -154,8 +154,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             page.edit_url = None
         page.meta["title"] = html.escape(tab_title(spec.title, config.site_name))  # the browser tab's title
         hide = []
-        if is_journey_map(spec.src_uri):
-            hide += ["navigation", "toc"]  # the journey map needs the full width
+        if is_journey_map(spec.src_uri) or spec.src_uri == Urls.matrix_src():
+            hide += ["navigation", "toc"]  # the journey map (and the personas matrix) needs the full width
         elif spec.src_uri == Urls.touchpoints_src():
             hide.append("toc")  # the touchpoint cards need the width
         tabs = "navigation.tabs" in (config.theme.get("features") or [])

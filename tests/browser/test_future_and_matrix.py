@@ -1,0 +1,105 @@
+"""A future journey's map and the personas × touchpoints matrix in a real Chromium: today's line on the same
+scale as the planned one, axe in both palettes at desk and phone width, no sideways scroll on a phone, sticky
+headers in the matrix and one persona at a time on a phone."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from .browser_helpers import Site, wait_for_scheme
+from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe
+
+pytestmark = pytest.mark.browser
+
+FUTURE_MAP = "journeys/online-purchase-no-surprises/"
+MATRIX = "personas/matrix/"
+WIDTHS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+CENTRES = """() => {
+    const centre = el => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; };
+    const svg = document.querySelector("svg.jb-emotion-curve");
+    const of = sel => [...svg.querySelectorAll(sel)].map(el => [el.getAttribute("data-score"), centre(el)]);
+    return {planned: of(".jb-curve__series--1 circle.jb-curve__point"),
+            today: of(".jb-curve__series--today rect.jb-curve__point")};
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_both_curves_share_one_scale(new_context, site: Site, width: str) -> None:
+    """Points of equal score sit at the same height on the planned line and on today's."""
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    page.goto(site.url(FUTURE_MAP))
+    found = page.evaluate(CENTRES)
+    planned, today = found["planned"], found["today"]
+    assert len(planned) == 8 and len(today) == 12, found
+    heights: dict[str, set[float]] = {}
+    for score, y in planned + today:
+        heights.setdefault(score, set()).add(round(y, 1))
+    shared = {s for s, _ in planned} & {s for s, _ in today}
+    assert shared == {"2", "4", "5"}, found  # the sample: both lines have points of 2, 4 and 5
+    assert all(len(ys) == 1 for ys in heights.values()), heights
+    assert heights["2"].pop() - heights["4"].pop() == pytest.approx(60, abs=0.5)  # two levels of 30 px apart
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("url", [FUTURE_MAP, MATRIX, "journeys/"])
+def test_no_violations(new_context, site: Site, axe: Axe, url: str, palette: str, width: str) -> None:
+    media, scheme = PALETTES[palette]
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    page.emulate_media(color_scheme=media)
+    page.goto(site.url(url))
+    wait_for_scheme(page, scheme)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    results = axe.run(page, options=AXE_OPTIONS)
+    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
+    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"
+
+
+def scroll_width(page: Page) -> int:
+    return int(page.evaluate("document.documentElement.scrollWidth"))
+
+
+@pytest.mark.parametrize("url", [FUTURE_MAP, MATRIX, "journeys/", FUTURE_MAP + "purchase/"])
+def test_no_sideways_scroll_on_a_phone(new_context, site: Site, url: str) -> None:
+    page = new_context(viewport=WIDTHS["phone"]).new_page()
+    page.goto(site.url(url))
+    assert scroll_width(page) <= 390
+
+
+def test_matrix_headers_stay_while_its_table_scrolls(new_context, site: Site) -> None:
+    page = new_context(viewport=WIDTHS["desktop"]).new_page()
+    page.goto(site.url(MATRIX))
+    box = page.locator("section.jb-matrix")
+    assert box.is_visible()
+    assert not page.locator(".jb-matrix__phone").is_visible()
+    before = page.evaluate("""() => {
+        const box = document.querySelector("section.jb-matrix");
+        box.scrollTop = 400; box.scrollLeft = 300;
+        const head = box.querySelector("thead th:nth-child(2)").getBoundingClientRect();
+        const row = box.querySelector("tbody th[scope=row]").getBoundingClientRect();
+        const at = box.getBoundingClientRect();
+        return {scrolled: box.scrollTop, headTop: head.top - at.top, rowLeft: row.left - at.left};
+    }""")
+    assert before["scrolled"] > 0, before  # the sample's table is taller than its box
+    assert abs(before["headTop"]) <= 1.5, before  # the persona names stay on top
+    assert abs(before["rowLeft"]) <= 1.5, before  # the touchpoint names stay at the left
+
+
+def test_matrix_shows_one_persona_at_a_time_on_a_phone(new_context, site: Site) -> None:
+    page = new_context(viewport=WIDTHS["phone"]).new_page()
+    page.goto(site.url(MATRIX))
+    assert not page.locator("section.jb-matrix").is_visible()
+    persons = page.locator("details.jb-matrix__persona")
+    assert persons.count() == 4
+    assert [persons.nth(i).get_attribute("open") is not None for i in range(4)] == [True, False, False, False]
+    persons.nth(2).locator("summary").click()
+    assert [persons.nth(i).get_attribute("open") is not None for i in range(4)] == [False, False, True, False]
+    assert persons.nth(2).get_by_role("link", name="Checkout and payment").is_visible()
