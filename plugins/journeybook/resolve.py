@@ -9,6 +9,7 @@ Every problem is collected, not just the first.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from .brand import brand_of, render_brand
 from .contrast import contrast_warnings
@@ -25,6 +26,8 @@ from .files import (
     rel,
 )
 from .ids import is_valid_id
+from .metrics.keys import kpi_keys, stale_after
+from .metrics.load import Metrics, load_metrics, metrics_files
 from .overlay import merge
 from .project import Project, Result
 from .refs import (
@@ -123,6 +126,7 @@ class LoadCache:
         self.checked: dict[int, tuple[Document, DocFacts]] = {}
         self.translated: Applied = {}  # base files translated, for the next guide in the same language
         self.counted: Census = {}  # the texts of base files in another language, for the same
+        self.measured: tuple[object, Metrics] | None = None  # the metrics files read last, by what they depend on
 
     def facts(self, doc: Document, kind: str) -> DocFacts:
         hit = self.checked.get(id(doc))
@@ -171,7 +175,46 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(files, facts)
     problems += overdue_warnings(files, project.today or datetime.date.today())
+    measured = _metrics(project, files, client_doc, cache)
+    problems += measured.problems
+    read += measured.files
     if has_errors(problems):
         return Result(None, sorted(set(problems)), sorted(read))
     playbook = build_model(files, project, client_doc, language)
+    playbook.metrics = measured.series
     return Result(playbook, sorted(set(problems)), sorted(read), translation.texts(playbook))
+
+
+def metrics_dir(project: Project) -> Path:
+    """Where a build's measurements are: ``<data dir>/metrics``, or a guide's own ``clients/<id>/journeys/metrics``
+    (a guide never shows the base's measurements)."""
+    if project.client:
+        return project.path(project.clients_dir) / project.client / "journeys" / "metrics"
+    return project.path(project.data_dir) / "metrics"
+
+
+def _metrics(project: Project, files: Documents, client_doc: Document | None, cache: LoadCache | None) -> Metrics:
+    """The measurements of this build, read again only when a CSV file, the KPIs or the date changed."""
+    if project.client and client_doc is None:
+        return Metrics()
+    folder = metrics_dir(project)
+    today = project.today or datetime.date.today()
+    key = (stamp_of(folder), frozenset(kpi_keys(files)), today, stale_after(files), str(project.root))
+    if cache is not None and cache.measured is not None and cache.measured[0] == key:
+        return cache.measured[1]
+    measured = load_metrics([folder], set(key[1]), project.root, project.path(project.data_dir), today, key[3])
+    if cache is not None:
+        cache.measured = (key, measured)
+    return measured
+
+
+def stamp_of(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
+    """Name, modification time, size and inode of every CSV file in ``folder``."""
+    out = []
+    for path in metrics_files(folder):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
+    return tuple(out)

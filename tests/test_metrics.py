@@ -1,0 +1,218 @@
+"""Measured KPIs from metrics CSV files: every bad row a located error, the rest still counts; status; stale."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import MINIMAL_FILES, minimal_project, problem_lines, run_cli, write_tree
+from journeybook.metrics.keys import kpi_keys
+from journeybook.metrics.load import load_metrics
+from journeybook.metrics.status import MET, MISSED, NEAR, judge, target_text, with_unit
+from journeybook.model import Kpi
+from journeybook.project import Project
+from journeybook.render import RenderOptions, render_pages, render_playbook_json
+from journeybook.resolve import load
+
+TOUCHPOINT = """\
+name: Checkout
+category: checkout
+checklist:
+  - id: no-surprises
+    text: No surprise costs
+kpis:
+  - id: completion-rate
+    name: Checkout completion rate
+    min: 70
+    unit: "%"
+  - name: Drop-out per step
+"""
+JOURNEY = """\
+title: Buying online
+personas: [ann]
+phases:
+  purchase:
+    touchpoints: [checkout]
+    kpis:
+      - id: csat
+        name: Satisfaction
+        min: 4
+        max: 5
+"""
+GOOD = "date,kpi,value,source\n2026-11-01,checkout/completion-rate,64.5,GA4\n2026-11-05,buy/purchase/csat,4.2,survey\n"
+BAD = (
+    "date,kpi,value,source\n"
+    "2026-11-01,checkout/completion-rate,64.5,GA4\n"  # 2: fine
+    "2026-11-31,checkout/completion-rate,65,GA4\n"  # 3: no such day
+    "2026-11-02,checkout/completon-rate,65,GA4\n"  # 4: a typo of a KPI
+    '2026-11-03,checkout/completion-rate,"6,5",GA4\n'  # 5: a decimal comma
+    "2026-11-04,checkout/completion-rate\n"  # 6: no value
+    "2026-11-01,checkout/completion-rate,66,GA4\n"  # 7: a second value on 2026-11-01
+    "2026-11-05,buy/purchase/csat,4.2\n"  # 8: fine (no source)
+    "2026-11-06,nothing/like/this,1\n"  # 9: unknown, nothing close
+)
+TODAY = datetime.date(2026, 11, 30)
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    return minimal_project(tmp_path / "project", {"journeys/touchpoints/checkout.yml": TOUCHPOINT,
+                                                  "journeys/buy.yml": JOURNEY})
+
+
+def _validate(root: Path, *extra: str) -> list[str]:
+    return problem_lines(run_cli("validate", "--today", TODAY.isoformat(), *extra, root).stdout)
+
+
+def test_every_bad_row_is_a_located_error(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": BAD})
+    assert _validate(tiny) == [
+        "journeys/metrics/q4.csv:3:1: error: date '2026-11-31' is not a date written YYYY-MM-DD (e.g. 2026-11-30)",
+        "journeys/metrics/q4.csv:4:12: error: unknown KPI 'checkout/completon-rate' (did you mean "
+        "'checkout/completion-rate'?); name a KPI that has an id: <touchpoint>/<kpi-id> or <journey>/<phase>/<kpi-id>",
+        "journeys/metrics/q4.csv:5:37: error: value '6,5' is not a number; write digits with '.' for decimals and no "
+        "thousands separator (e.g. 64.5)",
+        "journeys/metrics/q4.csv:6:36: error: the row ends before its 'value' cell; a row is date,kpi,value",
+        "journeys/metrics/q4.csv:7:1: error: a second value for 'checkout/completion-rate' on 2026-11-01 (the first is "
+        "at journeys/metrics/q4.csv:2); keep one row per KPI and date",
+        "journeys/metrics/q4.csv:9:12: error: unknown KPI 'nothing/like/this'; name a KPI that has an id: "
+        "<touchpoint>/<kpi-id> or <journey>/<phase>/<kpi-id>",
+    ]
+
+
+def test_the_rest_of_a_bad_file_still_counts(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": BAD})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is None  # errors stop the build, as YAML errors do
+    from journeybook.files import Documents
+    from journeybook.resolve import _read_all
+    files: Documents = _read_all(Project(root=tiny))[0]
+    measured = load_metrics([tiny / "journeys" / "metrics"], kpi_keys(files), tiny, tiny / "journeys", TODAY, None)
+    assert {key: (list(s.days), list(s.values), s.source) for key, s in measured.series.items()} == {
+        "checkout/completion-rate": ([datetime.date(2026, 11, 1).toordinal()], [64.5], "GA4"),
+        "buy/purchase/csat": ([datetime.date(2026, 11, 5).toordinal()], [4.2], None),
+    }
+    assert measured.files == ["journeys/metrics/q4.csv"]
+
+
+def test_a_duplicate_across_files_names_the_first(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/a.csv": GOOD,
+                      "journeys/metrics/b.csv": "kpi,value,date\nbuy/purchase/csat,4.4,2026-11-05\n"})
+    assert _validate(tiny) == [
+        "journeys/metrics/b.csv:2:23: error: a second value for 'buy/purchase/csat' on 2026-11-05 (the first is at "
+        "journeys/metrics/a.csv:3); keep one row per KPI and date"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", ["journeys/metrics/q4.csv:1:1: error: the file is empty; the first line must be the header: date,kpi,value"]),
+    ("2026-11-01,checkout/completion-rate,64.5\n",
+     ["journeys/metrics/q4.csv:1:1: error: the first line must be the header naming the columns: date,kpi,value "
+      "(and optionally source)"]),
+    ("date,kpi,valeu\n2026-11-01,checkout/completion-rate,64.5\n",
+     ["journeys/metrics/q4.csv:1:1: error: the header has no 'value' column (is 'valeu' meant to be 'value'?); "
+      "it needs date, kpi and value (found: date, kpi, valeu)"]),
+    ("day,kpi,amount\n",
+     ["journeys/metrics/q4.csv:1:1: error: the header has no 'date' column; it needs date, kpi and value "
+      "(found: day, kpi, amount)",
+      "journeys/metrics/q4.csv:1:1: error: the header has no 'value' column; it needs date, kpi and value "
+      "(found: day, kpi, amount)"]),
+    (b"date,kpi,value\n2026-11-01,checkout/completion-rate,6\xe94\n",
+     ["journeys/metrics/q4.csv:2:1: error: the file is not UTF-8 text from here on; save it as 'CSV UTF-8'"]),
+])
+def test_header_and_encoding_errors(tiny: Path, text: str | bytes, expected: list[str]) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": text})
+    assert _validate(tiny) == expected
+
+
+def test_bom_extra_columns_and_any_column_order_are_fine(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/export.csv": (
+        "\ufeffValue,Note,KPI,Date\r\n64.5,first,checkout/completion-rate,2026-11-01\r\n"
+        "71,\"after the fix, finally\",checkout/completion-rate,2026-11-08\r\n")})
+    proc = run_cli("validate", "--today", TODAY.isoformat(), tiny)
+    assert (proc.returncode, proc.stdout) == (0, "No problems found.\n")
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    series = result.playbook.metrics["checkout/completion-rate"]
+    assert (series.latest, list(series.values)) == ((datetime.date(2026, 11, 8), 71.0), [64.5, 71.0])
+    assert "journeys/metrics/export.csv" in result.files
+
+
+def test_stale_measurements_are_a_warning_at_the_latest_row(tiny: Path) -> None:
+    playbook = MINIMAL_FILES["journeys/playbook.yml"]
+    assert isinstance(playbook, str)
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD,
+                      "journeys/playbook.yml": playbook + "metrics_stale_after: 25\n"})
+    assert _validate(tiny) == [
+        "journeys/metrics/q4.csv:2:1: warning: KPI 'checkout/completion-rate' was last measured on 2026-11-01, 29 days "
+        "ago (metrics_stale_after: 25 days); add newer measurements"]
+    assert run_cli("validate", "--strict", "--today", TODAY.isoformat(), tiny).returncode == 1
+
+
+def test_github_format_annotates_csv_rows(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": "date,kpi,value\n2026-11-01,checkout/completion-rate,n/a\n"})
+    proc = run_cli("validate", "--format", "github", "--today", TODAY.isoformat(), tiny)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[0] == (
+        "::error file=journeys/metrics/q4.csv,line=2,col=37,title=journeybook::value 'n/a' is not a number; write "
+        "digits with '.' for decimals and no thousands separator (e.g. 64.5)")
+
+
+@pytest.mark.parametrize(("low", "high", "value", "status"), [
+    (70.0, None, 70.0, MET), (70.0, None, 63.0, NEAR), (70.0, None, 62.9, MISSED),
+    (None, 10.0, 11.0, NEAR), (None, 10.0, 11.5, MISSED), (4.0, 5.0, 5.0, MET),
+    (0.0, 10.0, -1.0, NEAR), (0.0, 10.0, -1.5, MISSED),
+])
+def test_status_met_near_missed(low: float | None, high: float | None, value: float, status: str) -> None:
+    assert judge(Kpi("k", min=low, max=high), value) == status
+
+
+def test_values_and_targets_in_words() -> None:
+    assert with_unit(64.5, "%") == "64.5%"
+    assert with_unit(4.25, "s", ",") == "4,25\u00a0s"
+    assert with_unit(70.0, None) == "70"
+    assert target_text(Kpi("k", min=4.0, max=5.0)) == "4–5"
+    assert target_text(Kpi("k", max=2.5, unit="s"), ",") == "≤ 2,5\u00a0s"
+    assert target_text(Kpi("k", target="70% of started checkouts", min=70.0)) == "70% of started checkouts"
+
+
+def test_pages_show_latest_value_target_status_in_words(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD + "2026-11-08,checkout/completion-rate,71,GA4\n"})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    pages = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions(today=TODAY))}
+    kpis = pages["kpis/index.md"]
+    assert kpis.index('data-jb-kpi="checkout/completion-rate"') > kpis.index('data-jb-kpi="buy/purchase/csat"')
+    touchpoint = pages["touchpoints/checkout.md"]
+    assert '<strong>71%</strong> <time class="jb-kpis__date" datetime="2026-11-08">2026-11-08</time>' in touchpoint
+    assert '<span class="jb-kstatus jb-kstatus--met"><span class="jb-kstatus__mark" aria-hidden="true">✓</span> met' \
+           "</span>" in touchpoint
+    assert "<td>Drop-out per step</td>\n<td><span class=\"jb-kpis__none\">not measured</span></td>" in touchpoint
+    phase = pages["journeys/buy/purchase.md"]
+    assert '<strong>4.2</strong>' in phase and "jb-kstatus--met" in phase
+    data = json.loads(render_playbook_json(result.playbook))
+    assert data["metrics"]["checkout/completion-rate"] == {
+        "kpi": "checkout/completion-rate", "source": "GA4", "dates": ["2026-11-01", "2026-11-08"],
+        "values": [64.5, 71.0]}
+    assert data["touchpoints"]["checkout"]["kpis"][0] == {
+        "id": "completion-rate", "name": "Checkout completion rate", "target": None, "min": 70.0, "max": None,
+        "unit": "%"}
+
+
+def test_kpis_page_lists_missed_first(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": "date,kpi,value\n2026-11-05,buy/purchase/csat,4.5\n"
+                                                 "2026-11-05,checkout/completion-rate,50\n"})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    html = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions(today=TODAY))}["kpis/index.md"]
+    order = [line.split('"')[1] for line in html.split("data-jb-kpi=")[1:]]
+    assert order == ["checkout/completion-rate", "buy/purchase/csat"]  # missed (50 < 63), then met
+    assert "✗</span> missed</span>" in html and "✓</span> met</span>" in html
+
+
+def test_without_metrics_there_is_no_kpis_page(tiny: Path) -> None:
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None and result.playbook.metrics == {}
+    assert "kpis/index.md" not in {p.src_uri for p in render_pages(result.playbook, RenderOptions(today=TODAY))}
