@@ -12,25 +12,23 @@ import csv
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import NamedTuple
 
 
 class _Tap:
     """The file's lines as the csv reader asks for them, decoded one by one (so that text which is not UTF-8
     is found on its line), keeping the lines of the current record."""
 
-    def __init__(self, handle: BinaryIO) -> None:
-        self.handle = handle
+    def __init__(self, raw_lines: Iterator[bytes], first_line: int) -> None:
+        self.raw_lines = raw_lines
         self.lines: list[str] = []
-        self.count = 0
+        self.count = first_line - 1
 
     def __iter__(self) -> _Tap:
         return self
 
     def __next__(self) -> str:
-        raw = self.handle.readline()
-        if not raw:
-            raise StopIteration
+        raw = next(self.raw_lines)
         self.count += 1
         try:
             line = raw.decode("utf-8-sig" if self.count == 1 else "utf-8")
@@ -99,15 +97,20 @@ def records(path: Path) -> Iterator[Record]:
     """Every non-empty record of a CSV file, in order. Raises :class:`Unreadable` where the text stops being
     UTF-8 (the records before it have been yielded)."""
     with path.open("rb") as handle:
-        tap = _Tap(handle)
-        reader = csv.reader(tap, strict=False)
-        line = 1
-        try:
-            for cells in reader:
-                text = tuple(tap.lines)
-                tap.lines.clear()
-                if cells:
-                    yield Record(cells, line, text)
-                line += len(text)
-        except csv.Error as exc:
-            raise Unreadable(line, f"cannot read this line as CSV: {exc}") from None
+        yield from records_of(handle, 1)
+
+
+def records_of(raw_lines: Iterator[bytes], first_line: int) -> Iterator[Record]:
+    """The records of some lines of a file (bytes, as read), the first of which is line ``first_line``."""
+    tap = _Tap(raw_lines, first_line)
+    reader = csv.reader(tap, strict=False)
+    line = first_line
+    try:
+        for cells in reader:
+            text = tuple(tap.lines)
+            tap.lines.clear()
+            if cells:
+                yield Record(cells, line, text)
+            line += len(text)
+    except csv.Error as exc:
+        raise Unreadable(line, f"cannot read this line as CSV: {exc}") from None

@@ -8,34 +8,30 @@ ordinals and values as floats in arrays, sorted by date, one value per date.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
+import itertools
 import math
+import operator
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ERROR, WARNING, Problem
 from ..files import rel
 from ..model import Series
 from ..validate import did_you_mean
-from .csvfile import Record, Unreadable, cell_start, records, refusal
+from .csvfile import Record, Unreadable, cell_start, records, records_of, refusal
 
 COLUMNS = ("date", "kpi", "value")  # required; "source" is optional
 LINE_BITS = 40  # an origin is file index << LINE_BITS | line
 LINE_MASK = (1 << LINE_BITS) - 1
-
-
-@dataclass
-class _Growing:
-    """One KPI's rows as read, before sorting."""
-
-    days: array[int] = field(default_factory=lambda: array("l"))
-    values: array[float] = field(default_factory=lambda: array("d"))
-    origins: array[int] = field(default_factory=lambda: array("Q"))
-    last_day: int = 0
-    source: str | None = None
+DAY_BITS = 22  # a date's ordinal (up to 9999-12-31) fits in 22 bits
+CHUNK_BYTES = 1 << 20
+Columns = tuple[int, int, int, int | None]  # where date, kpi, value and source (if any) are in a row
 
 
 @dataclass
@@ -74,14 +70,25 @@ def _number(text: str) -> float | None:
 
 
 class _Reader:
+    """Reads the files of one build. Rows go into flat arrays (KPI index, day, value, origin), sorted apart by
+    KPI and day at the end. A chunk of lines without quotes is read with ``str.split`` and whole-column
+    conversions; a chunk with anything odd (quotes, a bad cell, a blank line) goes through :mod:`csv` row by row,
+    which locates each problem."""
+
     def __init__(self, keys: set[str], root: Path, within: Path) -> None:
         self.keys = keys
         self.sorted_keys = sorted(keys)
+        self.index = {key: n for n, key in enumerate(self.sorted_keys)}
         self.root, self.within = root, within
-        self.growing: dict[str, _Growing] = {}
+        self.kpi: array[int] = array("L")
+        self.day: array[int] = array("l")
+        self.value: array[float] = array("d")
+        self.origin: array[int] = array("Q")
+        self.sources: dict[int, tuple[int, str]] = {}  # KPI index -> (day, source) of the latest row seen
         self.problems: list[Problem] = []
         self.paths: list[Path] = []
         self.date_cells: list[int] = []  # per file: the index of its date column
+        self.widths: list[int] = []  # per file: the number of cells of its header
         self.days: dict[str, int] = {}
         self.hints: dict[str, str] = {}  # unknown KPI -> its "did you mean"
 
@@ -94,22 +101,23 @@ class _Reader:
         if refused:
             self.error(shown, (1, 1), refused)
             return
-        rows = records(path)
         try:
-            header = next(rows, None)
-            if header is None:
-                self.error(shown, (1, 1), "the file is empty; the first line must be the header: date,kpi,value")
-                return
-            columns = self._columns(shown, header)
-            if columns is None:
-                return
-            self.paths.append(path)
-            self.date_cells.append(columns[0])
-            self._rows(shown, rows, columns, len(self.paths) - 1)
+            with path.open("rb") as handle:
+                header = next(records_of(handle, 1), None)
+                if header is None:
+                    self.error(shown, (1, 1), "the file is empty; the first line must be the header: date,kpi,value")
+                    return
+                columns = self._columns(shown, header)
+                if columns is None:
+                    return
+                self.paths.append(path)
+                self.date_cells.append(columns[0])
+                self.widths.append(len(header.cells))
+                self._chunks(shown, handle, header.line + len(header.text), columns)
         except Unreadable as exc:
             self.error(shown, (exc.line, 1), exc.message)
 
-    def _columns(self, shown: str, header: Record) -> tuple[int, int, int, int | None] | None:
+    def _columns(self, shown: str, header: Record) -> Columns | None:
         names = [cell.strip().lower() for cell in header.cells]
         missing = [c for c in COLUMNS if c not in names]
         if not missing:
@@ -126,12 +134,70 @@ class _Reader:
                                                 f"value (found: {', '.join(header.cells)})")
         return None
 
-    def _rows(self, shown: str, rows: Iterator[Record], columns: tuple[int, int, int, int | None],
-              file_index: int) -> None:
+    def _chunks(self, shown: str, handle: BinaryIO, line: int, columns: Columns) -> None:
+        while True:
+            chunk = handle.readlines(CHUNK_BYTES)
+            if not chunk:
+                return
+            raw = b"".join(chunk)
+            if b'"' in raw:  # a quoted cell may hold line breaks: the rest of the file through csv
+                self._rows(shown, records_of(itertools.chain(chunk, handle), line), columns)
+                return
+            if not self._fast(raw, line, len(chunk), columns):
+                self._rows(shown, records_of(iter(chunk), line), columns)
+            line += len(chunk)
+
+    def _fast(self, raw: bytes, line: int, count: int, columns: Columns) -> bool:
+        """Take a chunk of plain lines whole; False (and nothing taken) when a line needs a closer look."""
+        try:
+            text = raw.decode("utf-8").replace("\r\n", "\n")
+        except UnicodeDecodeError:
+            return False
+        if "\r" in text or "_" in text:
+            return False
+        # every line as wide as the header: one split of the whole chunk, columns by slicing. A line with
+        # fewer or more cells shifts the ones after it, so that dates, KPIs or numbers no longer read: csv then.
+        width = self.widths[-1]
+        cells = text.replace("\n", ",").split(",")
+        if cells[-1] == "" and text.endswith("\n"):
+            cells.pop()
+        if len(cells) != count * width:
+            return False
+        date_at, kpi_at, value_at, source_at = columns
+        dates = cells[date_at::width]
+        memo = self.days
+        if any(_day(d, memo) is None for d in set(dates).difference(memo)):
+            return False
+        kpis = cells[kpi_at::width]
+        if not self.keys.issuperset(kpis):
+            return False
+        try:
+            values = array("d", map(float, cells[value_at::width]))
+        except ValueError:
+            return False
+        if not all(map(math.isfinite, values)):
+            return False
+        days = array("l", map(memo.__getitem__, dates))
+        indexes = array("L", map(self.index.__getitem__, kpis))
+        self.kpi.extend(indexes)
+        self.day.extend(days)
+        self.value.extend(values)
+        base = (len(self.paths) - 1) << LINE_BITS
+        self.origin.extend(range(base | line, base | (line + count)))
+        if source_at is not None:
+            for kpi, last in dict(zip(indexes, range(count), strict=True)).items():
+                self._source(kpi, days[last], cells[last * width + source_at])
+        return True
+
+    def _source(self, kpi: int, day: int, source: str) -> None:
+        seen = self.sources.get(kpi)
+        if seen is None or day >= seen[0]:
+            self.sources[kpi] = (day, source.strip())
+
+    def _rows(self, shown: str, rows: Iterator[Record], columns: Columns) -> None:
         date_at, kpi_at, value_at, source_at = columns
         need = max(date_at, kpi_at, value_at) + 1
-        growing, days, keys = self.growing, self.days, self.keys
-        base = file_index << LINE_BITS
+        base = (len(self.paths) - 1) << LINE_BITS
         for record in rows:
             cells = record.cells
             if len(cells) < need:
@@ -141,24 +207,21 @@ class _Reader:
                            f"cell{'s' if len(missing) > 1 else ''}; a row is date,kpi,value")
                 continue
             day_text, key, value_text = cells[date_at].strip(), cells[kpi_at].strip(), cells[value_at].strip()
-            day = _day(day_text, days)
+            day = _day(day_text, self.days)
             number = _number(value_text)
-            known = key in keys
+            known = key in self.keys
             if day is None or number is None or not known:
                 self._bad_row(shown, record, columns, day is None, number is None, known)
                 continue
-            series = growing.get(key)
-            if series is None:
-                series = growing[key] = _Growing()
-            series.days.append(day)
-            series.values.append(number)
-            series.origins.append(base | record.line)
-            if day >= series.last_day:
-                series.last_day = day
-                series.source = cells[source_at].strip() or None if source_at is not None and source_at < len(
-                    cells) else None
+            kpi = self.index[key]
+            self.kpi.append(kpi)
+            self.day.append(day)
+            self.value.append(number)
+            self.origin.append(base | record.line)
+            if source_at is not None and source_at < len(cells):
+                self._source(kpi, day, cells[source_at])
 
-    def _bad_row(self, shown: str, record: Record, columns: tuple[int, int, int, int | None],
+    def _bad_row(self, shown: str, record: Record, columns: Columns,
                  bad_date: bool, bad_number: bool, known: bool) -> None:
         date_at, kpi_at, value_at, _ = columns
         cells = record.cells
@@ -179,36 +242,46 @@ class _Reader:
                                                       "(e.g. 64.5)")
 
     def finish(self, today: datetime.date, stale_after: int | None) -> dict[str, Series]:
-        """Sort every series by date, report duplicate dates and stale series, keep the compact arrays."""
+        """Sort the rows by KPI and date (stable: of two rows for one date, the first read comes first), report
+        duplicate dates and stale series, and keep one compact series per KPI."""
         out: dict[str, Series] = {}
         wanted: dict[int, list[tuple[str, str]]] = {}  # origin -> messages (located by reading the line again)
-        for key in sorted(self.growing):
-            grown = self.growing[key]
-            days, values, origins = grown.days, grown.values, grown.origins
-            if any(days[i] >= days[i + 1] for i in range(len(days) - 1)):
-                order = sorted(range(len(days)), key=days.__getitem__)  # stable: the first one read comes first
-                kept: list[int] = []
-                for i in order:
-                    if kept and days[kept[-1]] == days[i]:
-                        first = origins[kept[-1]]
-                        wanted.setdefault(origins[i], []).append((ERROR, (
-                            f"a second value for {key!r} on {datetime.date.fromordinal(days[i]).isoformat()} "
+        kpi, day = self.kpi, self.day
+        both = array("q", map(operator.or_, map(operator.lshift, kpi, itertools.repeat(DAY_BITS)), day))
+        order = sorted(range(len(kpi)), key=both.__getitem__)
+        del both
+        start = 0
+        while start < len(order):
+            index = kpi[order[start]]
+            end = bisect.bisect_right(order, index, lo=start, key=kpi.__getitem__)
+            out_key = self.sorted_keys[index]
+            rows = order[start:end]
+            days = array("l", map(day.__getitem__, rows))
+            if len(set(days)) < len(days):
+                kept = [rows[0]]
+                for row in rows[1:]:
+                    if day[row] == day[kept[-1]]:
+                        first = self.origin[kept[-1]]
+                        wanted.setdefault(self.origin[row], []).append((ERROR, (
+                            f"a second value for {out_key!r} on {datetime.date.fromordinal(day[row]).isoformat()} "
                             f"(the first is at {self._shown(first)}:{first & LINE_MASK}); "
                             "keep one row per KPI and date")))
                     else:
-                        kept.append(i)
-                days = array("l", (days[i] for i in kept))
-                values = array("d", (values[i] for i in kept))
-                origins = array("Q", (origins[i] for i in kept))
-            series = Series(key, days, values, grown.source)
-            out[key] = series
+                        kept.append(row)
+                rows = kept
+                days = array("l", map(day.__getitem__, rows))
+            seen = self.sources.get(index)
+            series = Series(out_key, days, array("d", map(self.value.__getitem__, rows)),
+                            (seen[1] or None) if seen is not None and seen[0] == days[-1] else None)
+            out[out_key] = series
             latest, _ = series.latest
             if stale_after is not None and (today - latest).days > stale_after:
-                wanted.setdefault(origins[-1], []).append((WARNING, (
-                    f"KPI {key!r} was last measured on {latest.isoformat()}, {(today - latest).days} days ago "
+                wanted.setdefault(self.origin[rows[-1]], []).append((WARNING, (
+                    f"KPI {out_key!r} was last measured on {latest.isoformat()}, {(today - latest).days} days ago "
                     f"(metrics_stale_after: {stale_after} days); add newer measurements")))
+            start = end
         self._locate(wanted)
-        return out
+        return dict(sorted(out.items()))
 
     def _shown(self, origin: int) -> str:
         return rel(self.paths[origin >> LINE_BITS], self.root)
