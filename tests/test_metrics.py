@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_sample, mkdocs_build
 from helpers import MINIMAL_FILES, minimal_project, problem_lines, run_cli, write_tree
 from journeybook.metrics.keys import kpi_keys
 from journeybook.metrics.load import load_metrics
@@ -216,3 +217,38 @@ def test_without_metrics_there_is_no_kpis_page(tiny: Path) -> None:
     result = load(Project(root=tiny, today=TODAY))
     assert result.playbook is not None and result.playbook.metrics == {}
     assert "kpis/index.md" not in {p.src_uri for p in render_pages(result.playbook, RenderOptions(today=TODAY))}
+
+
+def test_a_guide_shows_only_its_clients_measurements(tmp_path: Path) -> None:
+    sample = copy_sample(tmp_path / "sample")
+    base = load(Project(root=sample, today=TODAY))
+    guide = load(Project(root=sample, client="fietsbaas", language="nl", today=TODAY))
+    assert base.playbook is not None and guide.playbook is not None
+    assert sorted(guide.playbook.metrics) == ["checkout/completion-rate", "proefrit/naar-aankoop",
+                                              "proefrit/nagebeld"]
+    assert guide.playbook.metrics["checkout/completion-rate"].latest == (datetime.date(2026, 11, 28), 72.4)
+    assert base.playbook.metrics["checkout/completion-rate"].latest == (datetime.date(2026, 11, 23), 66.4)
+    assert "clients/fietsbaas/journeys/metrics/2026.csv" in guide.files
+    assert "journeys/metrics/2026.csv" not in guide.files
+    pages = {p.src_uri: p.html for p in render_pages(guide.playbook, RenderOptions(language="nl", today=TODAY))}
+    kpis = pages["kpis/index.md"]
+    assert "<h1>Gemeten KPI&#39;s</h1>" in kpis
+    assert "<strong>72,4%</strong>" in kpis and "66,4%" not in kpis
+    assert "✓</span> gehaald</span>" in kpis and "≈</span> bijna</span>" in kpis
+    assert "delivery/on-time" not in kpis  # the base's measurements stay out of the guide
+
+
+def test_a_real_build_has_the_kpis_page_and_stops_on_bad_rows(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD})
+    built = mkdocs_build(tiny)
+    assert built.returncode == 0, built.stderr
+    page = (tiny / "site" / "kpis" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Measured KPIs</h1>" in page
+    assert '<a href="./" class="md-nav__link md-nav__link--active">\n<span class="md-ellipsis">\nMeasured KPIs' in page
+    assert 'href="kpis/"' in (tiny / "site" / "index.html").read_text(encoding="utf-8")  # reachable from home
+    data = json.loads((tiny / "site" / "playbook.json").read_text(encoding="utf-8"))
+    assert data["metrics"]["buy/purchase/csat"]["values"] == [4.2]
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD + "2026-11-07,checkout/completion-rate,lots\n"})
+    failed = mkdocs_build(tiny)
+    assert failed.returncode != 0
+    assert "journeys/metrics/q4.csv:4:37: error: value 'lots' is not a number" in failed.stdout + failed.stderr
