@@ -17,6 +17,8 @@ from journeybook.model import Kpi
 from journeybook.project import Project
 from journeybook.render import RenderOptions, render_pages, render_playbook_json
 from journeybook.resolve import load
+from journeybook.session import Session
+from test_serve import fetch, serving, wait_for
 
 TOUCHPOINT = """\
 name: Checkout
@@ -252,3 +254,24 @@ def test_a_real_build_has_the_kpis_page_and_stops_on_bad_rows(tiny: Path) -> Non
     failed = mkdocs_build(tiny)
     assert failed.returncode != 0
     assert "journeys/metrics/q4.csv:4:37: error: value 'lots' is not a number" in failed.stdout + failed.stderr
+
+
+def test_the_session_sees_a_saved_csv(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD})
+    session = Session(Project(root=tiny, today=TODAY), keep=True)
+    first, loaded = session.load()
+    assert loaded and first.playbook is not None
+    assert session.load()[1] is False  # nothing changed: nothing read again
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD + "2026-11-08,checkout/completion-rate,71,GA4\n"})
+    again, loaded = session.load()
+    assert loaded and again.playbook is not None
+    assert again.playbook.metrics["checkout/completion-rate"].latest == (datetime.date(2026, 11, 8), 71.0)
+
+
+def test_serve_rebuilds_when_a_csv_is_saved(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD})
+    with serving(tiny) as (base, log):
+        url = f"{base}/touchpoints/checkout/"
+        assert wait_for(lambda: "<strong>64.5%</strong>" in fetch(url)), "".join(log)
+        write_tree(tiny, {"journeys/metrics/q4.csv": GOOD + "2026-11-08,checkout/completion-rate,71,GA4\n"})
+        assert wait_for(lambda: "<strong>71%</strong>" in fetch(url)), "".join(log)
