@@ -199,7 +199,7 @@ def _metrics(project: Project, files: Documents, client_doc: Document | None, ca
         return Metrics()
     folder = metrics_dir(project)
     today = project.today or datetime.date.today()
-    key = (stamp_of(folder), frozenset(kpi_keys(files)), today, stale_after(files), str(project.root))
+    key = (stamp_of(folder), frozenset(kpi_keys(files)), today, stale_after(files), str(project.root), str(folder))
     if cache is not None and cache.measured is not None and cache.measured[0] == key:
         return cache.measured[1]
     measured = load_metrics([folder], set(key[1]), project.root, project.path(project.data_dir), today, key[3])

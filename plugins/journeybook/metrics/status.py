@@ -70,9 +70,15 @@ def with_unit(value: float, unit: str | None, decimal: str = ".") -> str:
 
 
 def target_text(kpi: Kpi, decimal: str = ".") -> str:
-    """``kpi.target`` when written, else the bounds: ``≥ 70%``, ``≤ 2 s``, ``4–5``."""
+    """The bounds (``≥ 70%``, ``≤ 2 s``, ``4–5``) after ``kpi.target`` when written: ``70% of started checkouts
+    (≥ 70%)``, so that readers see what the status is judged against."""
+    bounds = _bounds(kpi, decimal)
     if kpi.target:
-        return kpi.target
+        return f"{kpi.target} ({bounds})" if bounds else kpi.target
+    return bounds
+
+
+def _bounds(kpi: Kpi, decimal: str) -> str:
     low = with_unit(kpi.min, kpi.unit, decimal) if kpi.min is not None else None
     high = with_unit(kpi.max, kpi.unit, decimal) if kpi.max is not None else None
     if low and high:
