@@ -277,3 +277,13 @@ def test_serve_rebuilds_when_a_csv_is_saved(tiny: Path) -> None:
         assert wait_for(lambda: "<strong>64.5%</strong>" in fetch(url)), "".join(log)
         write_tree(tiny, {"journeys/metrics/q4.csv": GOOD + "2026-11-08,checkout/completion-rate,71,GA4\n"})
         assert wait_for(lambda: "<strong>71%</strong>" in fetch(url)), "".join(log)
+
+
+def test_a_guide_publishes_only_the_measurements_its_journeys_reach(tmp_path: Path) -> None:
+    sample = copy_sample(tmp_path / "sample")
+    write_tree(sample, {"clients/fietsbaas/journeys/metrics/2026.csv": (
+        "date,kpi,value\n2026-11-02,delivery/on-time,97\n2026-11-02,repair-request/service/first-time-fix,80\n")})
+    session = Session(Project(root=sample, client="fietsbaas", language="nl", today=TODAY))
+    result = session.load()[0]
+    assert result.playbook is not None, [str(p) for p in result.problems]
+    assert sorted(result.playbook.metrics) == ["delivery/on-time"]  # repair-request is not in its journeys
