@@ -287,3 +287,12 @@ def test_a_guide_publishes_only_the_measurements_its_journeys_reach(tmp_path: Pa
     result = session.load()[0]
     assert result.playbook is not None, [str(p) for p in result.problems]
     assert sorted(result.playbook.metrics) == ["delivery/on-time"]  # repair-request is not in its journeys
+
+
+def test_a_kpi_id_is_unique_in_its_list_and_bounds_are_numbers(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/touchpoints/checkout.yml": TOUCHPOINT.replace(
+        "  - name: Drop-out per step\n", "  - id: completion-rate\n    name: Drop-out per step\n    max: ten\n")})
+    assert _validate(tiny) == [
+        "journeys/touchpoints/checkout.yml:11:9: error: duplicate id 'completion-rate' in kpis (first at line 7)",
+        "journeys/touchpoints/checkout.yml:13:10: error: 'kpis[1].max' should be a number, not the text 'ten'",
+    ]
