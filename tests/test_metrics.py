@@ -296,3 +296,17 @@ def test_a_kpi_id_is_unique_in_its_list_and_bounds_are_numbers(tiny: Path) -> No
         "journeys/touchpoints/checkout.yml:11:9: error: duplicate id 'completion-rate' in kpis (first at line 7)",
         "journeys/touchpoints/checkout.yml:13:10: error: 'kpis[1].max' should be a number, not the text 'ten'",
     ]
+
+
+def test_a_stale_kpi_says_so_and_how_it_stood(tiny: Path) -> None:
+    playbook = MINIMAL_FILES["journeys/playbook.yml"]
+    assert isinstance(playbook, str)
+    write_tree(tiny, {"journeys/metrics/q4.csv": GOOD, "journeys/playbook.yml": playbook + "metrics_stale_after: 25\n"})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    html = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions(today=TODAY))}
+    assert ('<span class="jb-kstatus jb-kstatus--stale"><span class="jb-kstatus__mark" aria-hidden="true">⧗</span> '
+            'stale</span> <span class="jb-kstatus__was">(was near)</span>') in html["touchpoints/checkout.md"]
+    kpis = html["kpis/index.md"]
+    assert "A KPI whose latest value is more than 25 days old is stale (metrics_stale_after in playbook.yml)." in kpis
+    assert "jb-kstatus--met" in kpis  # csat, measured 25 days before: not stale yet
