@@ -176,8 +176,10 @@ def test_values_and_targets_in_words() -> None:
     assert with_unit(70.0, None) == "70"
     assert target_text(Kpi("k", min=4.0, max=5.0)) == "4–5"
     assert target_text(Kpi("k", max=2.5, unit="s"), ",") == "≤ 2,5\u00a0s"
-    assert target_text(Kpi("k", target="70% of started checkouts", min=70.0, unit="%")) == (
-        "70% of started checkouts (≥ 70%)")
+    assert target_text(Kpi("k", target="Falling month on month", max=12.0, unit="%")) == (
+        "Falling month on month (≤ 12%)")
+    assert target_text(Kpi("k", target="70% of started checkouts", min=70.0, unit="%")) == "70% of started checkouts"
+    assert target_text(Kpi("k", target="4,5 van 5", min=4.5, max=5.0), ",") == "4,5 van 5"
     assert target_text(Kpi("k", target="8 of 10 or higher")) == "8 of 10 or higher"
 
 

@@ -70,11 +70,12 @@ def with_unit(value: float, unit: str | None, decimal: str = ".") -> str:
 
 
 def target_text(kpi: Kpi, decimal: str = ".") -> str:
-    """The bounds (``≥ 70%``, ``≤ 2 s``, ``4–5``) after ``kpi.target`` when written: ``70% of started checkouts
-    (≥ 70%)``, so that readers see what the status is judged against."""
+    """The bounds (``≥ 70%``, ``≤ 2 s``, ``4–5``), after ``kpi.target`` when that is written and does not name
+    them itself (``Falling month on month (≤ 12%)``), so that readers see what the status is judged against."""
     bounds = _bounds(kpi, decimal)
     if kpi.target:
-        return f"{kpi.target} ({bounds})" if bounds else kpi.target
+        named = all(number(b, decimal) in kpi.target for b in (kpi.min, kpi.max) if b is not None)
+        return kpi.target if named or not bounds else f"{kpi.target} ({bounds})"
     return bounds
 
 
