@@ -310,3 +310,15 @@ def test_a_stale_kpi_says_so_and_how_it_stood(tiny: Path) -> None:
     kpis = html["kpis/index.md"]
     assert "A KPI whose latest value is more than 25 days old is stale (metrics_stale_after in playbook.yml)." in kpis
     assert "jb-kstatus--met" in kpis  # csat, measured 25 days before: not stale yet
+
+
+def test_validate_checks_a_clients_own_csv(tmp_path: Path) -> None:
+    sample = copy_sample(tmp_path / "sample")
+    csv_path = sample / "clients" / "fietsbaas" / "journeys" / "metrics" / "2026.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8") + "2026-12-01,proefrit/nagebelt,91,CRM\n",
+                        encoding="utf-8")
+    expected = ["clients/fietsbaas/journeys/metrics/2026.csv:38:12: error: unknown KPI 'proefrit/nagebelt' (did you "
+                "mean 'proefrit/nagebeld'?); name a KPI that has an id: <touchpoint>/<kpi-id> or "
+                "<journey>/<phase>/<kpi-id>"]
+    assert _validate(sample, "--client", "fietsbaas") == expected
+    assert _validate(sample) == expected  # the base and every guide
