@@ -211,7 +211,8 @@ def test_the_sample_builds_with_other_plugins(tmp_path: Path) -> None:
         assert (site / page).is_file(), page
     assert len(list((site / "journeys").rglob("*.html"))) > 10  # offline: no directory URLs
     assert spy.nav is not None
-    assert [s.title for s in spy.nav.items[-5:]] == ["Journeys", "Personas", "Touchpoints", "Sources", "Review"]
+    assert [s.title for s in spy.nav.items[-6:]] == [
+        "Journeys", "Personas", "Touchpoints", "Sources", "Review", "Measured KPIs"]
     assert (site / "old-about.html").is_file()  # redirects
     assert "Customer Journey Playbook" in (site / "about.html").read_text(encoding="utf-8")  # macros
     phase = next(p for p in (site / "journeys").glob("*/*.html") if p.name != "index.html")

@@ -146,7 +146,9 @@ def test_every_model_dataclass_has_one_shape() -> None:
     classes = {cls for _, cls in inspect.getmembers(model, inspect.isclass)
                if dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__}
     declared = [s.model for s in SHAPES]
-    assert sorted(c.__name__ for c in classes) == sorted(c.__name__ for c in declared)
+    not_from_yaml = {"Series"}  # a KPI's measurements: read from the metrics CSV files (journeybook.metrics)
+    assert sorted(c.__name__ for c in classes if c.__name__ not in not_from_yaml) == sorted(
+        c.__name__ for c in declared)
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=IDS)
@@ -210,6 +212,7 @@ sources:
     url: https://example.org/source-study-url
     year: 2021
 review_every: 180
+metrics_stale_after: 45
 """,
     "journeys/personas/ann.yml": """\
 name: Persona name value
@@ -253,6 +256,10 @@ checklist:
 kpis:
   - name: Touchpoint kpi name
     target: Touchpoint kpi target
+    id: tp-kpi
+    min: 11.5
+    max: 12.5
+    unit: Touchpoint kpi unit
 pitfalls: [Touchpoint pitfall value]
 evidence: [study]
 """,
@@ -287,6 +294,10 @@ phases:
     kpis:
       - name: Entry kpi name
         target: Entry kpi target
+        id: entry-kpi
+        min: 21.5
+        max: 22.5
+        unit: Entry kpi unit
     evidence: [study]
     persona_notes:
       ann: Persona note ann value

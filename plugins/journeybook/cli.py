@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--client", help="check only this client's guide (default: the base and every client)")
     v.add_argument("--strict", action="store_true", help="warnings count as problems (exit 1)")
     v.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
-                   help="check reviews as due on this date (default: today)")
+                   help="check reviews and stale measurements as of this date (default: today)")
 
     b = sub.add_parser("build", help="build the site(s), replacing the old one only on success")
     group = b.add_mutually_exclusive_group()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .check.contrast import contrast_warnings
 from .check.futures import check_futures
@@ -29,6 +30,8 @@ from .editors.review import overdue_warnings
 from .errors import ERROR, Problem, has_errors
 from .guides.brand import brand_of, render_brand
 from .guides.overlay import merge
+from .metrics.keys import kpi_keys, stale_after
+from .metrics.load import Metrics, load_metrics, metrics_files
 from .model.ids import is_valid_id
 from .model.to_model import build_model
 from .read.files import (
@@ -145,6 +148,7 @@ class LoadCache:
         self.checked: dict[int, tuple[Document, DocFacts]] = {}
         self.translated: Applied = {}  # base files translated, for the next guide in the same language
         self.counted: Census = {}  # the texts of base files in another language, for the same
+        self.measured: tuple[object, Metrics] | None = None  # the metrics files read last, by what they depend on
 
     def facts(self, doc: Document, kind: str) -> DocFacts:
         hit = self.checked.get(id(doc))
@@ -223,7 +227,46 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
         cache.trim(read.files, paths)
     problems += fill_brand(project, read)
     problems += check_across(project, read, language, facts)
+    measured = _metrics(project, read.files, read.client_doc, cache)
+    problems += measured.problems
+    paths += measured.files
     if has_errors(problems):
         return Result(None, sorted(set(problems)), sorted(paths))
     playbook = build_model(read.files, project, read.client_doc, language)
+    playbook.metrics = measured.series
     return Result(playbook, sorted(set(problems)), sorted(paths), translation.texts(playbook))
+
+
+def metrics_dir(project: Project) -> Path:
+    """Where a build's measurements are: ``<data dir>/metrics``, or a guide's own ``clients/<id>/journeys/metrics``
+    (a guide never shows the base's measurements)."""
+    if project.client:
+        return project.path(project.clients_dir) / project.client / "journeys" / "metrics"
+    return project.path(project.data_dir) / "metrics"
+
+
+def _metrics(project: Project, files: Documents, client_doc: Document | None, cache: LoadCache | None) -> Metrics:
+    """The measurements of this build, read again only when a CSV file, the KPIs or the date changed."""
+    if project.client and client_doc is None:
+        return Metrics()
+    folder = metrics_dir(project)
+    today = project.today or datetime.date.today()
+    key = (stamp_of(folder), frozenset(kpi_keys(files)), today, stale_after(files), str(project.root), str(folder))
+    if cache is not None and cache.measured is not None and cache.measured[0] == key:
+        return cache.measured[1]
+    measured = load_metrics([folder], set(key[1]), project.root, project.path(project.data_dir), today, key[3])
+    if cache is not None:
+        cache.measured = (key, measured)
+    return measured
+
+
+def stamp_of(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
+    """Name, modification time, size and inode of every CSV file in ``folder``."""
+    out = []
+    for path in metrics_files(folder):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
+    return tuple(out)

@@ -111,7 +111,14 @@ def texts(description: str) -> dict[str, Any]:
     return list_of(text("One entry."), description)
 
 
-KPI = obj({"name": text("What is measured."), "target": text("The value to reach, as text (e.g. '< 2 h').")},
+KPI = obj({"name": text("What is measured."), "target": text("The value to reach, as text (e.g. '< 2 h')."),
+           "id": ident("Names the KPI in metrics CSV rows (<touchpoint>/<id> or <journey>/<phase>/<id>); "
+                       "unique in its list."),
+           "min": {"type": "number", "description": "The target as a number: met when the latest value is at least "
+                                                    "this."},
+           "max": {"type": "number", "description": "The target as a number: met when the latest value is at most "
+                                                    "this."},
+           "unit": text("Shown after values: %, s, days, EUR.")},
           ("name",), "A key performance indicator.")
 SOURCE = obj(
     {
@@ -155,6 +162,9 @@ PLAYBOOK = obj(
         "channels": list_of(CHANNEL, "Where contact happens."),
         "sources": list_of(SOURCE, "Figures with where they come from."),
         "review_every": REVIEW_EVERY,
+        "metrics_stale_after": {"type": "integer", "minimum": 1,
+                                "description": "Days after which a KPI's latest measurement is stale (a warning); "
+                                               "default: never."},
         "language": {"type": "string", "pattern": LANGUAGE_PATTERN,
                      "description": "The language the playbook's texts are written in; default: the site's "
                                     "theme.language. A guide in another language shows <name>.<lang>.yml "

@@ -61,7 +61,7 @@ def translation(node: dict[str, Any], whole: bool = False) -> dict[str, Any] | N
     kind = node.get("type")
     if kind == "array":
         items = node["items"]
-        if "id" in items.get("properties", {}):
+        if "id" in items.get("required", ()):  # (a KPI's id is optional: KPIs are translated item by item)
             item = translation(items)
             if item is None:
                 return None

@@ -46,4 +46,7 @@ def only_used(playbook: Playbook) -> Playbook:
         categories=[c for c in playbook.categories if c.id in categories],
         channels=[c for c in playbook.channels if c.id in channels],
         sources=[s for s in playbook.sources if s.id in cited],
+        metrics={key: s for key, s in playbook.metrics.items()  # <touchpoint>/<kpi> or <journey>/<phase>/<kpi>
+                 if (key.count("/") == 1 and key.split("/")[0] in touchpoints)
+                 or (key.count("/") == 2 and key.split("/")[0] in playbook.journeys)},
     )

@@ -9,6 +9,7 @@ rendering (and escaping) is the renderer's job. Pure: imports nothing of ours.
 from __future__ import annotations
 
 import datetime
+from array import array
 from dataclasses import dataclass, field
 
 
@@ -49,6 +50,10 @@ class Category:
 class Kpi:
     name: str
     target: str | None = None
+    id: str | None = None  # names its measurements: <touchpoint>/<id> or <journey>/<phase>/<id>
+    min: float | None = None  # the target as numbers: met when min <= latest <= max
+    max: float | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,24 @@ class Journey:
 
 
 @dataclass(frozen=True)
+class Series:
+    """The measurements of one KPI from the metrics CSV files, oldest first, one per date.
+
+    Compact (a million rows are arrays of numbers, not objects): ``days`` holds
+    dates as proleptic ordinals (:meth:`datetime.date.toordinal`).
+    """
+
+    kpi: str  # <touchpoint>/<kpi> or <journey>/<phase>/<kpi>
+    days: array[int]  # ascending
+    values: array[float]
+    source: str | None = None  # the source column of the latest value
+
+    @property
+    def latest(self) -> tuple[datetime.date, float]:
+        return datetime.date.fromordinal(self.days[-1]), self.values[-1]
+
+
+@dataclass(frozen=True)
 class Client:
     id: str
     name: str
@@ -186,6 +209,8 @@ class Playbook:
     playbook_path: str | None = None  # journeys/playbook.yml when present
     client: Client | None = None
     review_every: int | None = None  # days; None: reviews are never due
+    metrics_stale_after: int | None = None  # days; None: measurements never go stale
+    metrics: dict[str, Series] = field(default_factory=dict)  # KPI key -> its measurements, sorted by key
 
     def phase(self, phase_id: str) -> Phase:
         return next(p for p in self.phases if p.id == phase_id)

@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import model
 from ..check import schema
-from ..check.validate import as_bool, as_int
+from ..check.validate import as_bool, as_int, yaml12_number
 from ..read.files import Documents, rel
 from ..read.project import Project
 from ..read.yamlpos import Document
@@ -209,7 +209,13 @@ def same(read: Read, *names: str) -> dict[str, Field]:
 FILE_ID = "the file name without its extension"
 FILE_PATH = "the file that was read, relative to the project root"
 
-KPI = Shape(model.Kpi, schema.KPI, same(TEXT, "name", "target"))
+class _Number(Read):
+    def __call__(self, value: Any, ctx: Context) -> float | None:
+        number = yaml12_number(value)
+        return None if number is None else float(number)
+
+
+KPI = Shape(model.Kpi, schema.KPI, {**same(TEXT, "name", "target", "id", "unit"), **same(_Number(), "min", "max")})
 SOURCE = Shape(model.Source, schema.SOURCE, {**same(TEXT, "id", "claim", "value", "publisher", "url"),
                                              "year": Field("year", INT)})
 PHASE = Shape(model.Phase, schema.PHASE, same(TEXT, "id", "name", "summary", "question"))
@@ -294,6 +300,7 @@ PLAYBOOK = Shape(
         "channels": Field("channels", Many(CHANNEL)),
         "sources": Field("sources", Many(SOURCE)),
         "review_every": Field("review_every", INT),
+        "metrics_stale_after": Field("metrics_stale_after", INT),
     },
     not_carried={"language": "the language the base is written in: journeybook.translation.coverage reads it to pick "
                              "the translations; the model holds the guide's language"},
@@ -304,6 +311,7 @@ PLAYBOOK = Shape(
         "journeys": "the journey files (a client's selection when it has one)",
         "playbook_path": "playbook.yml, when there is one",
         "client": "client.yml of the client being built",
+        "metrics": "the CSV files in metrics/ (a client's own in a guide)",
     },
 )
 

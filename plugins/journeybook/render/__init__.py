@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import json
 
-from ..model import Playbook
+from ..model import Playbook, Series
 from .cache import RenderCache
 from .parallel import RenderJob, start_render
 from .spec import PageOutline, PageSpec, RenderOptions
@@ -41,9 +42,17 @@ def render_playbook_json(playbook: Playbook) -> str:
 
 def _fields(obj: object) -> dict[str, object] | str:
     """A model dataclass as its fields (``json`` recurses; faster than ``dataclasses.asdict``); a date as
-    ``YYYY-MM-DD``."""
+    ``YYYY-MM-DD``; a KPI's measurements as parallel lists of dates and values."""
+    if isinstance(obj, Series):
+        return {"kpi": obj.kpi, "source": obj.source, "dates": [_iso_day(d) for d in obj.days],
+                "values": obj.values.tolist()}
     if dataclasses.is_dataclass(obj):
         return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
     if isinstance(obj, datetime.date):
         return obj.isoformat()
     raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iso_day(ordinal: int) -> str:
+    return datetime.date.fromordinal(ordinal).isoformat()

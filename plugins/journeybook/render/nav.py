@@ -47,6 +47,7 @@ def build_nav(playbook: Playbook, options: RenderOptions) -> list[NavSection]:
         NavSection(names["sources"], Urls.sources_src(), []),
         *([NavSection(i18n.labels(options.language)["review"], Urls.review_src(), [])]
           if has_review_page(playbook) else []),
+        *([NavSection(i18n.labels(options.language)["kpis_page"], Urls.kpis_src(), [])] if playbook.metrics else []),
     ]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..editors.review import has_review_page, needs_attention, review_items
-from ..model import Journey, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
+from ..model import Journey, Kpi, Persona, PhaseEntry, Playbook, Source, Step, Touchpoint
 from .changes import PhaseChange, compare
 from .matrix import build_matrix
 from .site import Site, TouchpointOnPage
@@ -104,6 +104,10 @@ class Planner:
         if has_review_page(self.playbook):
             plans.append(self._review())
             plans[-1].url = self.urls.url(plans[-1].src_uri)
+        if self.playbook.metrics:  # every measured KPI; its rows come from the template's `measured`
+            plans.append(self._plan(self.urls.kpis_src(), self.labels["kpis_page"], "kpis.html", "kpis",
+                                    self.playbook.playbook_path))
+            plans[-1].url = self.urls.url(plans[-1].src_uri)
         return plans
 
     def _plan(self, src_uri: str, title: str, template: str, section: str, source_path: str | None,
@@ -160,7 +164,8 @@ class Planner:
         current = self._current_of(journey)
         plan.context["today"] = current if current and any(e.phase == entry.phase for e in current.phases) else None
         plan.deps = (journey, *self._personas_of(journey), *(t.touchpoint for t in on_page),
-                     *([current] if current else []))
+                     *([current] if current else []),
+                     *self._measured(f"{journey.id}/{entry.phase}/", entry.kpis))
         plan.reserved = (*(f"jb-cl-{t.touchpoint.id}" for t in on_page),
                          *(f"jb-note-{pid}" for pid in entry.persona_notes if pid in self.playbook.personas))
         return plan
@@ -217,8 +222,13 @@ class Planner:
                           tp.source_path, touchpoint=tp, uses=self.site.uses.get(tp.id, []))
         plan.cites = self.site.touchpoint_citations(tp)
         plan.reserved = (f"jb-cl-{tp.id}",)
-        plan.deps = (tp, *(use.journey for use in plan.context["uses"]))
+        plan.deps = (tp, *(use.journey for use in plan.context["uses"]), *self._measured(f"{tp.id}/", tp.kpis))
         return plan
+
+    def _measured(self, prefix: str, kpis: list[Kpi]) -> tuple[object, ...]:
+        """What a page's KPI table shows of measurements: the series of its KPIs and when they go stale."""
+        series = tuple(self.playbook.metrics.get(prefix + k.id) for k in kpis if k.id)
+        return (*series, self.playbook.metrics_stale_after) if any(series) else ()
 
     def _review(self) -> PagePlan:
         today = self.today or datetime.date.today()

@@ -13,6 +13,7 @@ from ..model import Journey, Persona, Playbook
 from ..translation import i18n
 from .avatar import Initials, persona_initials
 from .env import Ids, environment, extract_toc, tidy
+from .kpis import Measured
 from .plans import PagePlan, Planner
 from .search import search_html
 from .site import Site
@@ -32,6 +33,7 @@ class Renderer:
         self.urls = Urls(options.use_directory_urls)
         self.labels = i18n.labels(options.language)
         self.env = env if env is not None else environment(tuple(options.template_dirs))
+        self.measured = Measured(playbook, self.site, self.urls, self.labels, options.today)
 
     def plans(self) -> list[PagePlan]:
         return Planner(self.playbook, self.site, self.urls, self.labels, self.options.edit_base,
@@ -68,6 +70,7 @@ class Renderer:
             "initials": self._initials,
             "sparkline": self._sparkline,
             "score_text": fmt,
+            "measured": self.measured,
         }
 
     def _initials(self, persona: Persona) -> Initials:

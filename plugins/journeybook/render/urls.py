@@ -91,6 +91,10 @@ class Urls:
     def review_src() -> str:
         return "review/index.md"
 
+    @staticmethod
+    def kpis_src() -> str:
+        return "kpis/index.md"
+
     # url ---------------------------------------------------------------------
     def url(self, src_uri: str, anchor: str | None = None) -> str:
         url = page_url(src_uri, self.use_directory_urls)

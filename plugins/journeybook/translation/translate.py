@@ -79,7 +79,7 @@ def item_key(node: dict[str, Any]) -> str | None:
     items = node.get("items", {})
     for sub in items.get("oneOf", [items]):
         props = sub.get("properties", {}) if sub.get("type") == "object" else {}
-        if "id" in props:
+        if "id" in props and "id" in sub.get("required", ()):  # (a KPI's id is optional: KPIs go item by item)
             return "id"
         if "x-ref" in props.get("ref", {}):
             return "ref"

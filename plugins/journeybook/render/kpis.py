@@ -1,0 +1,77 @@
+"""Measured KPIs on pages: where each KPI lives, how it stands, and the rows of the ``/kpis/`` page."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..metrics.keys import phase_key, touchpoint_key
+from ..metrics.status import Reading, reading, target_text, with_unit
+from ..model import Kpi, Playbook
+from .kpi_spark import kpi_sparkline
+from .site import Site
+from .urls import Urls
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a KPI is defined: its page and that page's title."""
+
+    title: str
+    url: str
+
+
+def measurable(playbook: Playbook, site: Site, urls: Urls) -> Iterator[tuple[str, Kpi, Place]]:
+    """(key, KPI, place) of every KPI with an id: touchpoints first, then journey phases."""
+    for tp in playbook.touchpoints.values():
+        for kpi in tp.kpis:
+            if kpi.id:
+                yield touchpoint_key(tp.id, kpi.id), kpi, Place(tp.name, urls.touchpoint(tp.id))
+    for journey in playbook.journeys.values():
+        for entry in journey.phases:
+            for kpi in entry.kpis:
+                if kpi.id:
+                    title = f"{journey.title} – {site.phase_name(entry.phase)}"
+                    yield phase_key(journey.id, entry.phase, kpi.id), kpi, Place(title, urls.phase(
+                        journey.id, entry.phase))
+
+
+class Measured:
+    """What templates ask of measurements: ``measured(key)``, ``measured.spark(r)``, ``measured.value(v, unit)``."""
+
+    def __init__(self, playbook: Playbook, site: Site, urls: Urls, labels: Mapping[str, str],
+                 today: datetime.date | None) -> None:
+        self.labels = labels
+        self.decimal = labels["decimal_mark"]
+        day = today or datetime.date.today()
+        self.readings: dict[str, tuple[Reading, Place]] = {
+            key: (reading(key, kpi, playbook.metrics[key], day, playbook.metrics_stale_after), place)
+            for key, kpi, place in measurable(playbook, site, urls) if key in playbook.metrics}
+
+    def __call__(self, key: str) -> Reading | None:
+        found = self.readings.get(key)
+        return found[0] if found else None
+
+    def of(self, kpis: list[Kpi], prefix: str) -> list[Reading | None]:
+        """The reading of each KPI of a list (None: no id, or no measurements); ``prefix`` ends in ``/``."""
+        return [self(prefix + kpi.id) if kpi.id else None for kpi in kpis]
+
+    def rows(self) -> list[tuple[Reading, Place]]:
+        """Every measured KPI, missed first, then near, stale, met and without a target."""
+        return sorted(self.readings.values(), key=lambda row: row[0].rank)
+
+    def value(self, value: float, unit: str | None) -> str:
+        return with_unit(value, unit, self.decimal)
+
+    def target(self, kpi: Kpi) -> str:
+        return target_text(kpi, self.decimal)
+
+    def spark(self, r: Reading) -> Markup:
+        first_day, first = datetime.date.fromordinal(r.series.days[0]), r.series.values[0]
+        title = self.labels["kpi_history"].format(
+            kpi=r.kpi.name, first=self.value(first, r.kpi.unit), first_date=first_day.isoformat(),
+            latest=self.value(r.value, r.kpi.unit), latest_date=r.day.isoformat(), count=len(r.series.days))
+        return kpi_sparkline(r.kpi, r.series, title)
