@@ -16,7 +16,7 @@ from journeybook.metrics.status import MET, MISSED, NEAR, judge, target_text, wi
 from journeybook.model import Kpi
 from journeybook.read.project import Project
 from journeybook.render import RenderOptions, render_pages, render_playbook_json
-from journeybook.resolve import _read_all, load
+from journeybook.resolve import load, read_playbook
 from journeybook.session import Session
 from test_serve import fetch, serving, wait_for
 
@@ -90,7 +90,7 @@ def test_the_rest_of_a_bad_file_still_counts(tiny: Path) -> None:
     write_tree(tiny, {"journeys/metrics/q4.csv": BAD})
     result = load(Project(root=tiny, today=TODAY))
     assert result.playbook is None  # errors stop the build, as YAML errors do
-    files = _read_all(Project(root=tiny))[0]
+    files = read_playbook(Project(root=tiny)).files
     measured = load_metrics([tiny / "journeys" / "metrics"], kpi_keys(files), tiny, tiny / "journeys", TODAY, None)
     assert {key: (list(s.days), list(s.values), s.source) for key, s in measured.series.items()} == {
         "checkout/completion-rate": ([datetime.date(2026, 11, 1).toordinal()], [64.5], "GA4"),
