@@ -49,3 +49,17 @@ def test_minified_keeps_what_the_css_and_js_say() -> None:
     assert ".md-typeset .jb-checklist{" in css
     js = minified("journeybook.js")
     assert '"journeybook:"' in js and "\\ufeff" in js  # strings untouched
+
+
+def test_every_block_of_our_css_is_closed() -> None:
+    """A block left open (a merge that lands rules inside the block above) would swallow every rule after it."""
+    for path in sorted(ASSETS_DIR.glob("*.css")):
+        depth = 0
+        for number, line in enumerate(re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+                                      .splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{path.name}:{number}: a block closed that was never opened"
+            if line.startswith((".", "@")):
+                assert depth == line.count("{") - line.count("}") or depth == 0, \
+                    f"{path.name}:{number}: a rule at the start of a line sits inside an open block"
+        assert depth == 0, f"{path.name}: {depth} blocks left open"
