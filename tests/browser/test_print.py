@@ -65,6 +65,8 @@ def test_running_header_and_footer_and_a_black_title(new_context, site: Site, me
     page.emulate_media(color_scheme=media)
     page.goto(site.url(PHASE_URL))
     page.emulate_media(media="print", color_scheme=media)
+    # journeybook.js sets the running title when the page goes to print (here: on the media change)
+    page.wait_for_function("getComputedStyle(document.documentElement).getPropertyValue('--jb-print-title') !== ''")
 
     state = page.evaluate(
         """() => {

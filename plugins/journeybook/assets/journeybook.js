@@ -173,7 +173,9 @@
     });
   }
 
-  /* The running header on paper (journeybook.css, @page jb) shows the page's title. */
+  /* The running header on paper (journeybook.css, @page jb) shows the page's
+   * title. Set when the page goes to paper (print, or print media emulated),
+   * not on load: a property of the root element restyles every element. */
   function printTitle() {
     var root = document.documentElement;
     if (document.querySelector('.md-typeset [class*="jb-"]')) {
@@ -197,7 +199,6 @@
     });
     render(null);
     markInternalLinks();
-    printTitle();
   }
 
   /* The actions menu: a disclosure button; Escape or a click elsewhere closes it. */
@@ -377,6 +378,14 @@
       render(event.key);
     }
   });
+
+  window.addEventListener("beforeprint", printTitle);
+  var paper = window.matchMedia ? window.matchMedia("print") : null;
+  if (paper && paper.addEventListener) {
+    paper.addEventListener("change", function (event) {
+      if (event.matches) printTitle();
+    });
+  }
 
   window.journeybook = { init: init };
 

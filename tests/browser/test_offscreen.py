@@ -1,0 +1,132 @@
+"""Content far below the fold is rendered when it comes near the screen (``content-visibility: auto``).
+
+A phase page's checklist items and, on a phone, the journey map's cells are
+most of their page's elements; the browser styles and lays them out only when
+a reader scrolls near them (the speed-up is measured in benchmarks/, not here).
+These tests hold the mechanism in place and check that nothing a reader relies
+on waits for it: ticks are restored in every checklist on load, a citation's
+tooltip and the actions menu are not clipped, sticky phase names still stick,
+and the running title is there on paper.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page
+
+from .browser_helpers import Site, box, checklist, items, phase_touchpoints, pick, progress
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+
+# Is the element's content rendered (laid out and painted), or skipped until it comes near the screen?
+RENDERED = "el => el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+
+
+def last_checklist(site: Site) -> str:
+    """The last touchpoint of the first phase page (the page's bottom checklist)."""
+    first = next(iter(site.playbook["journeys"].values()))["phases"][0]
+    return phase_touchpoints(first)[-1]
+
+
+def far_below_the_fold(page: Page, selector: str) -> None:
+    """Fail loudly when the element is not two screens down: then the test would check nothing."""
+    top = page.locator(selector).first.evaluate("el => el.getBoundingClientRect().top / innerHeight")
+    assert top > 2, f"{selector} starts {top:.1f} screens down; the test needs it far below the fold"
+
+
+def test_a_checklist_far_below_the_fold_is_rendered_when_scrolled_to(new_context, site: Site) -> None:
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(site.url(pick(site.playbook).phase_url))
+    tp = last_checklist(site)
+    section = f'[data-jb-checklist="{tp}"]'
+    far_below_the_fold(page, section)
+    rows = page.locator(f"{section} .jb-checklist__items")
+    assert rows.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+    assert rows.evaluate(RENDERED) is False, "a checklist far below the fold is rendered on load"
+
+    page.locator(section).scroll_into_view_if_needed()
+    page.wait_for_function(RENDERED, arg=rows.element_handle())
+    assert rows.evaluate("el => el.getBoundingClientRect().height") > 0
+
+
+def test_ticks_below_the_fold_are_restored_on_load(new_context, site: Site) -> None:
+    context = new_context(viewport=PHONE)
+    ticking = context.new_page()
+    ticking.goto(site.url(pick(site.playbook).phase_url))
+    tp = last_checklist(site)
+    first, total = items(site.playbook, tp)[0]["id"], len(items(site.playbook, tp))
+    box(ticking, tp, first).check()  # Playwright scrolls to it
+    page = context.new_page()  # opened at the top (a reload would keep the scroll position)
+    page.goto(site.url(pick(site.playbook).phase_url))
+
+    far_below_the_fold(page, f'[data-jb-checklist="{tp}"]')
+    rows = page.locator(f'[data-jb-checklist="{tp}"] .jb-checklist__items')
+    assert rows.evaluate(RENDERED) is False, "precondition: the checklist is not rendered yet"
+    assert box(page, tp, first).is_checked(), "the tick of a checklist below the fold is not restored"
+    assert progress(page, tp).text_content() == f"1/{total}"
+
+    checklist(page, tp).scroll_into_view_if_needed()
+    label = page.locator(f'[data-jb-checklist="{tp}"] label[for="{box(page, tp, first).get_attribute("id")}"]')
+    page.wait_for_function(RENDERED, arg=rows.element_handle())
+    assert "line-through" in label.evaluate("el => getComputedStyle(el).textDecorationLine")
+
+
+def test_a_tooltip_and_the_menu_are_not_clipped(new_context, site: Site) -> None:
+    """Containment clips what reaches past the box: the items are a plain box while in use, and the
+    actions menu (outside them) opens over them."""
+    page = new_context().new_page()
+    page.goto(site.url(pick(site.playbook).phase_url))
+    cited = page.locator(".jb-checklist__items:has(.jb-cite)").first
+    assert cited.count() == 1, "no checklist with a citation on the page: the test checks nothing"
+
+    def visibility(element) -> str:
+        return element.evaluate("el => getComputedStyle(el).contentVisibility")
+
+    assert visibility(cited) == "auto"
+    cited.locator(".jb-cite a").first.hover()
+    assert visibility(cited) == "visible", "the tooltip of a hovered citation is clipped"
+    page.mouse.move(0, 0)
+    cited.locator(".jb-cite a").first.focus()
+    assert visibility(cited) == "visible", "the tooltip of a focused citation is clipped"
+
+    section = checklist(page, last_checklist(site))
+    section.locator("[data-jb-menu] [aria-expanded]").click()
+    page.mouse.move(0, 0)
+    for action in ("[data-jb-reset]", "[data-jb-export]"):
+        on_top = section.locator(action).evaluate(
+            """el => { const r = el.getBoundingClientRect();
+                       return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"""
+        )
+        assert on_top, f"the open menu's {action} button is covered or clipped"
+
+
+def test_map_cards_on_a_phone_are_rendered_when_scrolled_to_and_their_names_stick(new_context, site: Site) -> None:
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(site.url(pick(site.playbook).journey_url))
+    card = page.locator(".jb-map__phase").last
+    top = card.evaluate("el => el.getBoundingClientRect().top / innerHeight")
+    assert top > 2, f"the last phase card starts {top:.1f} screens down; the test needs it far below the fold"
+    cell = card.locator(".jb-map__cell:has(> :nth-child(2))").last  # a cell with content (empty ones are hidden)
+    assert cell.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+    assert cell.evaluate(RENDERED) is False, "a card far below the fold is rendered on load"
+
+    card.scroll_into_view_if_needed()
+    page.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().top + 200)", card.element_handle())
+    shown = card.locator(".jb-map__cell:has(> :nth-child(2))").first.element_handle()
+    page.wait_for_function(RENDERED, arg=shown)
+    head = card.locator(".jb-map__head").evaluate("el => el.getBoundingClientRect().top")
+    header = page.locator(".md-header").evaluate("el => el.getBoundingClientRect().bottom")
+    assert abs(head - header) < 2, f"the phase name does not stick under the header: {head} vs {header}"
+
+
+def test_the_running_title_is_set_for_paper_not_on_load(page: Page, site: Site) -> None:
+    """A property on the root element restyles every element, so it is set when the page is printed."""
+    page.goto(site.url(pick(site.playbook).phase_url))
+    title = "getComputedStyle(document.documentElement).getPropertyValue('--jb-print-title').trim()"
+    assert page.evaluate(title) == ""
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does before it prints
+    assert json.loads(page.evaluate(title)) == page.title()
