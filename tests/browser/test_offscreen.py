@@ -16,7 +16,8 @@ import json
 import pytest
 from playwright.sync_api import Page
 
-from .browser_helpers import Site, box, checklist, items, phase_touchpoints, pick, progress
+from . import sample
+from .browser_helpers import Site, box, checklist, progress
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +27,10 @@ PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 RENDERED = "el => el.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
 
 
-def last_checklist(site: Site) -> str:
-    """The last touchpoint of the first phase page (the page's bottom checklist)."""
-    first = next(iter(site.playbook["journeys"].values()))["phases"][0]
-    return phase_touchpoints(first)[-1]
+# the phase page's bottom checklist (journeys/touchpoints/display-advertising.yml) and its first item
+LAST_CHECKLIST = "display-advertising"
+LAST_FIRST_ITEM = "plan-whole-journey"
+assert list(sample.PHASE_CHECKLISTS)[-1] == LAST_CHECKLIST
 
 
 def far_below_the_fold(page: Page, selector: str) -> None:
@@ -40,8 +41,8 @@ def far_below_the_fold(page: Page, selector: str) -> None:
 
 def test_a_checklist_far_below_the_fold_is_rendered_when_scrolled_to(new_context, site: Site) -> None:
     page = new_context(viewport=PHONE).new_page()
-    page.goto(site.url(pick(site.playbook).phase_url))
-    tp = last_checklist(site)
+    page.goto(site.url(sample.PHASE_URL))
+    tp = LAST_CHECKLIST
     section = f'[data-jb-checklist="{tp}"]'
     far_below_the_fold(page, section)
     rows = page.locator(f"{section} .jb-checklist__items")
@@ -56,12 +57,12 @@ def test_a_checklist_far_below_the_fold_is_rendered_when_scrolled_to(new_context
 def test_ticks_below_the_fold_are_restored_on_load(new_context, site: Site) -> None:
     context = new_context(viewport=PHONE)
     ticking = context.new_page()
-    ticking.goto(site.url(pick(site.playbook).phase_url))
-    tp = last_checklist(site)
-    first, total = items(site.playbook, tp)[0]["id"], len(items(site.playbook, tp))
+    ticking.goto(site.url(sample.PHASE_URL))
+    tp = LAST_CHECKLIST
+    first, total = LAST_FIRST_ITEM, sample.PHASE_CHECKLISTS[tp]
     box(ticking, tp, first).check()  # Playwright scrolls to it
     page = context.new_page()  # opened at the top (a reload would keep the scroll position)
-    page.goto(site.url(pick(site.playbook).phase_url))
+    page.goto(site.url(sample.PHASE_URL))
 
     far_below_the_fold(page, f'[data-jb-checklist="{tp}"]')
     rows = page.locator(f'[data-jb-checklist="{tp}"] .jb-checklist__items')
@@ -79,7 +80,7 @@ def test_a_tooltip_and_the_menu_are_not_clipped(new_context, site: Site) -> None
     """Containment clips what reaches past the box: the items are a plain box while in use, and the
     actions menu (outside them) opens over them."""
     page = new_context().new_page()
-    page.goto(site.url(pick(site.playbook).phase_url))
+    page.goto(site.url(sample.PHASE_URL))
     cited = page.locator(".jb-checklist__items:has(.jb-cite)").first
     assert cited.count() == 1, "no checklist with a citation on the page: the test checks nothing"
 
@@ -93,7 +94,7 @@ def test_a_tooltip_and_the_menu_are_not_clipped(new_context, site: Site) -> None
     cited.locator(".jb-cite a").first.focus()
     assert visibility(cited) == "visible", "the tooltip of a focused citation is clipped"
 
-    section = checklist(page, last_checklist(site))
+    section = checklist(page, LAST_CHECKLIST)
     section.locator("[data-jb-menu] [aria-expanded]").click()
     page.mouse.move(0, 0)
     for action in ("[data-jb-reset]", "[data-jb-export]"):
@@ -106,7 +107,7 @@ def test_a_tooltip_and_the_menu_are_not_clipped(new_context, site: Site) -> None
 
 def test_map_cards_on_a_phone_are_rendered_when_scrolled_to_and_their_names_stick(new_context, site: Site) -> None:
     page = new_context(viewport=PHONE).new_page()
-    page.goto(site.url(pick(site.playbook).journey_url))
+    page.goto(site.url(sample.JOURNEY_URL))
     card = page.locator(".jb-map__phase").last
     top = card.evaluate("el => el.getBoundingClientRect().top / innerHeight")
     assert top > 2, f"the last phase card starts {top:.1f} screens down; the test needs it far below the fold"
@@ -125,7 +126,7 @@ def test_map_cards_on_a_phone_are_rendered_when_scrolled_to_and_their_names_stic
 
 def test_the_running_title_is_set_for_paper_not_on_load(page: Page, site: Site) -> None:
     """A property on the root element restyles every element, so it is set when the page is printed."""
-    page.goto(site.url(pick(site.playbook).phase_url))
+    page.goto(site.url(sample.PHASE_URL))
     title = "getComputedStyle(document.documentElement).getPropertyValue('--jb-print-title').trim()"
     assert page.evaluate(title) == ""
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does before it prints
