@@ -5,6 +5,7 @@ sample (its planned journey is the online purchase without surprise costs) and f
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,18 @@ def test_validate_client_warns_of_a_future_without_its_today(tmp_path: Path) -> 
     assert run_cli("validate", "--strict", "--client", "acme", root).returncode == 1
     minimal_project(tmp_path, {"clients/acme/client.yml": "name: Acme\njourneys:\n  - buy-future\n  - buy\n"})
     assert run_cli("validate", "--client", "acme", root).stdout == "No problems found.\n"
+
+
+def test_that_guide_shows_the_planned_journey_without_today(tmp_path: Path) -> None:
+    root = minimal_project(tmp_path, FUTURE_ONLY)
+    result = load(dataclasses.replace(project(root), client="acme"))
+    assert result.playbook is not None, [str(p) for p in result.problems]
+    pages = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions())}
+    persona = parse_html(pages["personas/ann.md"])
+    assert [" ".join(el.text.split()) for el in persona.has_class("jb-persona__state")] == ["Planned"]
+    assert not persona.has_class("jb-curve__series--today")
+    used = parse_html(pages["touchpoints/checkout.md"]).has_class("jb-used-in")
+    assert [" ".join(el.text.split()) for el in used] == ["Buying online, without surprises – Purchase Planned"]
 
 
 def test_the_build_of_that_guide_warns_too(tmp_path: Path) -> None:
