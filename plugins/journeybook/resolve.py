@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check.contrast import contrast_warnings
-from .check.futures import check_futures
+from .check.futures import check_futures, client_selection_warnings
 from .check.refs import (
     DocFacts,
     check_avatars,
@@ -205,6 +205,7 @@ def check_across(project: Project, read: Read, language: str, facts: Facts) -> l
                                 rel(project.path(project.data_dir) / "playbook.yml", project.root))
     problems += check_avatars(files, project)
     problems += check_futures(files)
+    problems += client_selection_warnings(files, read.client_doc)
     if project.client is None:  # a client's selection of journeys leaves base items unused on purpose
         problems += unused_warnings(files, facts)
     problems += overdue_warnings(files, project.today or datetime.date.today())

@@ -10,13 +10,17 @@ An unknown ``improves`` id is an unknown reference (:mod:`journeybook.check.refs
 
 A future journey without ``improves`` is allowed: a planned journey that has no
 today (a new service), shown as planned without a comparison.
+
+A client's guide that selects a future journey but not the journey it improves
+shows the future as planned without a comparison too; that is likely an
+oversight, so it is a warning at the id in the guide's ``journeys:`` list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ERROR, Problem
+from ..errors import ERROR, WARNING, Problem
 from ..model.ids import quoted
 from ..read.files import Documents
 from ..read.yamlpos import Document
@@ -56,4 +60,29 @@ def check_futures(files: Documents) -> list[Problem]:
         if message is not None:
             line, col = doc.pos(("improves",))
             problems.append(Problem(doc.path_of(("improves",)), line, col, ERROR, message))
+    return problems
+
+
+def client_selection_warnings(files: Documents, client_doc: Document | None) -> list[Problem]:
+    """A guide's ``journeys:`` selects a future journey without the journey it improves: a warning at its id.
+
+    An unknown id (of the selection or of ``improves``) is reported as an unknown journey elsewhere.
+    """
+    selection = _data(client_doc).get("journeys") if client_doc is not None else None
+    if client_doc is None or not isinstance(selection, list):
+        return []
+    chosen = {jid for jid in selection if isinstance(jid, str)}
+    problems = []
+    for index, jid in enumerate(selection):
+        doc = files.journeys.get(jid) if isinstance(jid, str) else None
+        data = _data(doc) if doc is not None else {}
+        target = data.get("improves")
+        if data.get("state") != "future" or not isinstance(target, str) or target not in files.journeys \
+                or target in chosen:
+            continue
+        line, col = client_doc.pos(("journeys", index))
+        problems.append(Problem(
+            client_doc.path_of(("journeys", index)), line, col, WARNING,
+            f"the future journey {quoted(jid)} improves {quoted(target)}, which this guide does not select, so "
+            f"the guide shows it as planned without comparing it to today; add {quoted(target)} to 'journeys'"))
     return problems

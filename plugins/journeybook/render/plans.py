@@ -72,6 +72,15 @@ class Citation:
 
     title: str
     url: str
+    state: str = "current"  # "future": a page of a planned journey, listed after today's and marked
+
+
+def _today_first(plan: PagePlan) -> int:
+    """Where a page is listed among those that cite a source: today's journeys, planned journeys, the rest."""
+    journey = plan.context.get("journey")
+    if not isinstance(journey, Journey):
+        return 2
+    return 1 if journey.state == "future" else 0
 
 
 class Planner:
@@ -195,7 +204,8 @@ class Planner:
         ]
         plan = self._plan(self.urls.persona_src(persona.id), persona.name, "persona.html", "personas",
                           persona.source_path, persona=persona, travels=travels)
-        plan.deps = (persona, *(journey for journey, _ in travels))
+        todays = [self._current_of(journey) for journey, _ in travels]  # a planned journey's curve draws today's
+        plan.deps = (persona, *(journey for journey, _ in travels), *(j for j in todays if j is not None))
         return plan
 
     def _touchpoints_index(self) -> PagePlan:
@@ -241,9 +251,10 @@ class Planner:
 
     def _sources(self, plans: list[PagePlan]) -> PagePlan:
         cited_on: dict[str, list[Citation]] = {s.id: [] for s in self.playbook.sources}
-        for plan in plans:
+        for plan in sorted(plans, key=_today_first):
+            state = "future" if _today_first(plan) == 1 else "current"
             for source in plan.cites:
-                cited_on[source.id].append(Citation(plan.title, f"{plan.url}#jb-src-{source.id}"))
+                cited_on[source.id].append(Citation(plan.title, f"{plan.url}#jb-src-{source.id}", state))
         plan = self._plan(self.urls.sources_src(), self.labels["sources"], "sources.html", "sources",
                           self.playbook.playbook_path, sources=self.playbook.sources, cited_on=cited_on)
         plan.reserved = tuple(f"jb-src-{s.id}" for s in self.playbook.sources)

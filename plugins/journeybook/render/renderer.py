@@ -89,16 +89,17 @@ class Renderer:
                 title = self.labels["emotion_curve_title"].format(journey=journey.title)
                 base = f"jb-curve-{journey.id}"
                 lines = self.site.curve_lines(journey, self.labels["all_customers"])
-                current = self.playbook.journeys.get(journey.improves or "")
-                today = self.site.today_line(journey, self.labels["curve_today"].format(
-                    journey=current.title)) if current is not None else None
-                if today is not None:
-                    lines[0] = dataclasses.replace(lines[0], label=self.labels["curve_planned"])
-                    lines.append(today)
             else:
                 title = self.labels["emotion_curve_persona"].format(journey=journey.title, persona=persona.name)
                 base = f"jb-curve-{journey.id}-{persona.id}"
                 lines = [self.site.curve_line(journey, persona.name, persona.id)]
+            # a future journey: today's line beside its own (on a persona's page, that persona's today)
+            current = self.playbook.journeys.get(journey.improves or "")
+            today = self.site.today_line(journey, self.labels["curve_today"].format(journey=current.title),
+                                         persona.id if persona else None) if current is not None else None
+            if today is not None:
+                lines[0] = dataclasses.replace(lines[0], label=self.labels["curve_planned"])
+                lines.append(today)
             labels = CurveLabels(
                 title=title,
                 score_words={n: self.labels[f"emotion_{n}"] for n in range(1, 6)},

@@ -56,9 +56,15 @@ class Site:
                     seen[ref] = TouchpointOnPage(self.playbook.touchpoints[ref])
         return list(seen.values())
 
+    def today_first(self) -> list[Journey]:
+        """The journeys, today's (current) first, then the planned (future) ones; each in playbook order."""
+        journeys = list(self.playbook.journeys.values())
+        return [j for j in journeys if j.state != "future"] + [j for j in journeys if j.state == "future"]
+
     def _uses(self) -> dict[str, list[Use]]:
+        """Where each touchpoint is used: today's journeys first (:meth:`today_first`)."""
         uses: dict[str, list[Use]] = {tid: [] for tid in self.playbook.touchpoints}
-        for journey in self.playbook.journeys.values():
+        for journey in self.today_first():
             for entry in journey.phases:
                 for on_page in self.phase_touchpoints(entry):
                     uses[on_page.touchpoint.id].append(Use(journey, entry, on_page.note))
@@ -77,8 +83,9 @@ class Site:
 
     # personas ----------------------------------------------------------------
     def _persona_journeys(self) -> dict[str, list[Journey]]:
+        """The journeys each persona travels: today's first (:meth:`today_first`)."""
         out: dict[str, list[Journey]] = {pid: [] for pid in self.playbook.personas}
-        for journey in self.playbook.journeys.values():
+        for journey in self.today_first():
             for pid in unique(journey.personas):
                 if pid in out:
                     out[pid].append(journey)
@@ -117,14 +124,15 @@ class Site:
                 lines.append(self.curve_line(journey, self.playbook.personas[pid].name, pid))
         return lines
 
-    def today_line(self, future: Journey, label: str) -> CurveLine | None:
+    def today_line(self, future: Journey, label: str, persona_id: str | None = None) -> CurveLine | None:
         """The line of the current journey a future improves, on the future's phases (a phase today
-        lacks keeps its band, without a point); None when that journey is not in this playbook."""
+        lacks keeps its band, without a point); None when that journey is not in this playbook.
+        For a persona, its own emotions today replace the phase's where given (as :meth:`curve_line`)."""
         current = self.playbook.journeys.get(future.improves) if future.improves else None
         if current is None:
             return None
         now = {e.phase: e for e in current.phases}
-        phases = tuple(self._curve_phase(now[e.phase]) if e.phase in now else
+        phases = tuple(self._curve_phase(now[e.phase], persona_id) if e.phase in now else
                        CurvePhase(self.phase_name(e.phase), (), phase_id=e.phase) for e in future.phases)
         return CurveLine(label, tuple(dataclasses.replace(ph, moments_of_truth=()) for ph in phases), today=True)
 

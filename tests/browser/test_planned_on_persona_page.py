@@ -1,0 +1,59 @@
+"""A planned journey on a persona's page in a real Chromium: its curve (the persona's planned line, and that
+persona's today dashed beside it, at the one scale of every curve) and its "Planned" label pass axe in both
+palettes at desk and phone width, with no sideways scroll on a phone."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .browser_helpers import Site, wait_for_scheme
+from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe
+from .test_future_and_matrix import WIDTHS, scroll_width
+
+pytestmark = pytest.mark.browser
+
+# journeys/online-purchase-no-surprises.yml: travelled by careful-senior, who feels differently in two phases
+PERSONA_PAGE = "personas/careful-senior/"
+CURVE = "svg#jb-curve-online-purchase-no-surprises-careful-senior"
+
+HEIGHTS = """sel => {
+    const svg = document.querySelector(sel);
+    const centre = el => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; };
+    const of = s => [...svg.querySelectorAll(s)].map(el => [el.getAttribute("data-score"), Math.round(centre(el))]);
+    return {planned: of(".jb-curve__series--1 circle.jb-curve__point"),
+            today: of(".jb-curve__series--today rect.jb-curve__point")};
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def test_the_persona_today_shares_the_planned_scale(new_context, site: Site) -> None:
+    page = new_context(viewport=WIDTHS["desktop"]).new_page()
+    page.goto(site.url(PERSONA_PAGE))
+    found = page.evaluate(HEIGHTS, CURVE)
+    assert [s for s, _ in found["planned"]] == ["2", "3", "4", "4", "4"], found
+    assert [s for s, _ in found["today"]] == ["2", "2", "4", "3", "4", "5", "2", "4", "4"], found
+    heights: dict[str, set[int]] = {}
+    for score, y in found["planned"] + found["today"]:
+        heights.setdefault(score, set()).add(y)
+    assert all(len(ys) == 1 for ys in heights.values()), heights
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_no_violations(new_context, site: Site, axe: Axe, palette: str, width: str) -> None:
+    media, scheme = PALETTES[palette]
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    page.emulate_media(color_scheme=media)
+    page.goto(site.url(PERSONA_PAGE))
+    wait_for_scheme(page, scheme)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    results = axe.run(page, options=AXE_OPTIONS)
+    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
+    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"
+    if width == "phone":
+        assert scroll_width(page) <= WIDTHS["phone"]["width"]
