@@ -1,0 +1,1 @@
+"""The engines journeybook builds with besides its MkDocs plugin (``journeybook.plugin``)."""
