@@ -55,6 +55,14 @@ def page_text(spec: PageSpec, meta: dict[str, Any]) -> str:
     return f"---\n{front}---\n\n{toc_line(spec.toc)}\n<div class=\"md-typeset jb-page\">\n{body}\n</div>\n"
 
 
+def with_edit_link(page: bytes, edit: str | None) -> bytes:
+    """A Markdown page with ``jb_edit`` added to its front matter (which it gets if it has none)."""
+    line = f"jb_edit: {json.dumps(edit)}\n".encode()
+    if page.startswith(b"---\n"):
+        return b"---\n" + line + page[4:]
+    return b"---\n" + line + b"---\n\n" + page
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     try:
         if path.read_bytes() == data:
@@ -109,7 +117,7 @@ class Stager:
         playbook = result.playbook
         docs = self.folder / DOCS
         files: dict[str, bytes] = {}
-        left_out = self._user_pages(files)
+        left_out = self._user_pages(files, edit_root(self.user, self.project.docs_dir, result))
         user = self.user
         edits = edit_root(user, self.project.docs_dir)
         site_url = user.get("site_url") or user.get("site_name") or ""
@@ -129,8 +137,7 @@ class Stager:
         for spec in rendered.job.pages():
             source = sources(spec.source_path) or spec.source_path
             edit = page_edits + posixpath.normpath(source) if page_edits and source else None
-            meta: dict[str, Any] = {"title": tab_title(spec.title, site_name), "jb_generated": True,
-                                    "edit_url": edit}
+            meta: dict[str, Any] = {"title": tab_title(spec.title, site_name), "jb_generated": True, "jb_edit": edit}
             hide = []
             if is_journey_map(spec.src_uri):
                 hide += ["navigation", "toc"]
@@ -155,8 +162,9 @@ class Stager:
         write_config(self.config_path, config)
         return Staged(result.problems, written, left_out)
 
-    def _user_pages(self, files: dict[str, bytes]) -> LeftOut:
-        """The docs dir's files (and a client's own content, replacing or adding to them), as they are."""
+    def _user_pages(self, files: dict[str, bytes], edits: str | None) -> LeftOut:
+        """The docs dir's files (and a client's own content, replacing or adding to them), as they are; a
+        client's own page says in its front matter where it is edited (``jb_edit``)."""
         p = self.project
         docs = p.path(p.docs_dir)
         client_content = p.path(p.clients_dir) / str(p.client) / "content" if p.client else None
@@ -175,7 +183,11 @@ class Stager:
                     if uri.endswith(".md"):
                         excluded.append(uri)
                     continue
-                files[uri] = path.read_bytes()
+                data = path.read_bytes()
+                if own and uri.endswith(".md"):
+                    source = path.resolve().relative_to(p.root.resolve()).as_posix()
+                    data = with_edit_link(data, edits + source if edits else None)
+                files[uri] = data
         use_dir = self.user.get("use_directory_urls", True) is not False
         return LeftOut(page_url(uri, use_dir) for uri in excluded)
 
