@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,9 +50,38 @@ def for_search(html: str) -> str:
     return html
 
 
+_LINK = re.compile(r'(\s(?:href|src)=")([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def from_source(html: str, url: str, src_uri: str) -> str:
+    """``html``'s relative links (written from the page's URL) written from its source file's folder.
+
+    Zensical reads a relative link in a page as relative to the Markdown file, as MkDocs reads Markdown
+    links: ``../consideration/`` on ``journeys/j/awareness.md`` (URL ``journeys/j/awareness/``) would lead
+    to ``journeys/consideration/``. An index page's folder is its URL's, so its links stay as they are.
+    """
+    url_dir, src_dir = url[:url.rfind("/")] if "/" in url else "", posixpath.dirname(src_uri)
+    if url_dir == src_dir:
+        return html
+
+    def rebase(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if not value or value.startswith(("#", "/", "?")) or _SCHEME.match(value):
+            return match.group(0)
+        cut = min((i for i in (value.find("#"), value.find("?")) if i >= 0), default=len(value))
+        path, rest = value[:cut], value[cut:]
+        moved = posixpath.relpath(posixpath.normpath(posixpath.join(url_dir, path)), src_dir or ".")
+        if path.endswith("/") and not moved.endswith("/"):
+            moved += "/"
+        return f'{match.group(1)}{moved}{rest}"'
+
+    return _LINK.sub(rebase, html)
+
+
 def page_text(spec: PageSpec, meta: dict[str, Any]) -> str:
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    body = for_search(spec.html).strip("\n")
+    body = from_source(for_search(spec.html), spec.url, spec.src_uri).strip("\n")
     return f"---\n{front}---\n\n{toc_line(spec.toc)}\n<div class=\"md-typeset jb-page\">\n{body}\n</div>\n"
 
 
