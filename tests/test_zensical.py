@@ -122,7 +122,7 @@ def test_search_finds_the_playbook_not_the_checklist_controls(zensical_site: Pat
                      "personas/busy-parent/", "touchpoints/search-engine-optimisation/"):
         assert location in locations
     text = " ".join(item["text"] + " " + item["title"] for item in items)
-    assert "Research what your audience searches for, per topic and per period" in text  # a checklist item of the sample
+    assert "Research what your audience searches for, per topic and per period" in text  # a checklist item
     for control in ("Export CSV", "Checklist actions", "Undo", "0/"):
         assert control not in text
 
