@@ -11,6 +11,7 @@ leaves the last good version being served.
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -72,6 +73,7 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
     except KeyboardInterrupt:
         return 0
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave the staging folder behind
         if server is not None and server.poll() is None:
             server.terminate()
             try:
