@@ -96,6 +96,8 @@ def test_the_journey_map_draws_its_curve(zensical_context: BrowserContext, zensi
     page.goto(zensical_site.url(pick(zensical_site.playbook).journey_url))
     curve = page.locator("svg.jb-emotion-curve").first
     expect(curve).to_be_visible()
-    assert curve.bounding_box()["width"] > 600  # the map has the full width: no sidebars (hide: navigation, toc)
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()  # the map has the full width (hide: navigation, toc)
+    expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
+    assert curve.bounding_box()["width"] > 600
 
 
