@@ -194,3 +194,15 @@ def test_toc_extension_fills_the_tokens_zensical_reads() -> None:
     plain = markdown.Markdown(extensions=["toc", "journeybook.engines.zensical.toc"])
     plain.convert("## Own heading\n")
     assert [t["id"] for t in plain.toc_tokens] == ["own-heading"]  # type: ignore[attr-defined]
+
+
+def test_two_builds_are_byte_identical(zensical_project: Path) -> None:
+    again = run(["journeybook", "build", "--engine", "zensical", "--site-dir", "site-again"], zensical_project)
+    assert again.returncode == 0, again.stderr
+    first, second = zensical_project / "site", zensical_project / "site-again"
+    try:
+        files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+        assert len(files) > 50  # the base site (its guides were built once)
+        assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+    finally:
+        shutil.rmtree(second)
