@@ -206,3 +206,17 @@ def test_two_builds_are_byte_identical(zensical_project: Path) -> None:
         assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
     finally:
         shutil.rmtree(second)
+
+
+def test_without_a_usable_zensical_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from journeybook.cli import main
+
+    project = copy_sample(tmp_path / "p")
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("sys.version_info", (3, 10, 12))  # Zensical needs 3.11: the one thing not runnable here
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", "--engine", "zensical"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == "journeybook: error: the zensical engine needs Python 3.11 or later\n"
+    assert not (project / "site").exists()

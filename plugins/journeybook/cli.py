@@ -209,12 +209,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not site_dir.is_absolute():
         site_dir = config_file.parent / site_dir
     if args.engine == "zensical":
-        from .engines.zensical import missing
+        from .engines.zensical import require
         from .engines.zensical.build import zensical_build
 
-        if missing():
-            print(f"journeybook: error: {missing()}", file=sys.stderr)
-            return EXIT_USAGE
+        require()
         outcomes = zensical_build(project, config_file.resolve(), site_dir, targets, clients, args.strict)
         return _finish_build(targets, outcomes, site_dir)
     config = str(config_file.resolve())
@@ -244,12 +242,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         address = ["-a", args.dev_addr] if args.dev_addr else []
         return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address])
-    from .engines.zensical import missing
+    from .engines.zensical import require
     from .engines.zensical.serve import zensical_serve
 
-    if missing():
-        print(f"journeybook: error: {missing()}", file=sys.stderr)
-        return EXIT_USAGE
+    require()
     return zensical_serve(project_from_config(config_file.parent, config_file), config_file.resolve(), args.dev_addr)
 
 

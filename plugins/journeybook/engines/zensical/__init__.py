@@ -26,3 +26,11 @@ def missing() -> str | None:
     if importlib.util.find_spec("zensical") is None:
         return 'the zensical engine needs Zensical: pip install "journeybook[zensical]"'
     return None
+
+
+def require() -> None:
+    """Stop with a usage error (exit 2) saying what is missing, where the Zensical engine cannot run."""
+    why = missing()
+    if why is not None:
+        print(f"journeybook: error: {why}", file=sys.stderr)
+        raise SystemExit(2)
