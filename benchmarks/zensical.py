@@ -92,21 +92,35 @@ def stage_only(project: Path, folder: Path) -> Path:
     return stager.config_path
 
 
-def run_size(pages: int, workdir: Path) -> list[Run]:
+def show(r: Run) -> Run:
+    print(f"{r.pages:>6} {r.kind:<15} {r.wall:>8.1f} {r.cpu:>8.1f} {r.rss_mb:>8.0f} {r.site_mb:>8.1f} "
+          f"{r.files:>6}{'' if r.ok else '  FAILED'}", flush=True)
+    if not r.ok:
+        print(r.log, file=sys.stderr)
+    return r
+
+
+def run_size(pages: int, workdir: Path, mkdocs: bool = True, markdown: bool = True) -> list[Run]:
     project = generate(workdir / f"jb-{pages}", pages)
     journeybook = [sys.executable, "-m", "journeybook.cli", "build"]
-    runs = [measure("mkdocs", pages, [*journeybook, "--site-dir", "site-mkdocs"], project, project / "site-mkdocs")]
-    shutil.rmtree(project / "site-mkdocs", ignore_errors=True)
-    runs.append(measure("zensical", pages, [*journeybook, "--engine", "zensical", "--site-dir", "site-zensical"],
-                        project, project / "site-zensical"))
+    runs = []
+    if mkdocs:
+        runs.append(show(measure("mkdocs", pages, [*journeybook, "--site-dir", "site-mkdocs"], project,
+                                 project / "site-mkdocs")))
+        shutil.rmtree(project / "site-mkdocs", ignore_errors=True)
+    runs.append(show(measure("zensical", pages, [*journeybook, "--engine", "zensical", "--site-dir",
+                                                 "site-zensical"], project, project / "site-zensical")))
     shutil.rmtree(project / "site-zensical", ignore_errors=True)
     config = stage_only(project, project / "staged")
     zensical = [sys.executable, "-m", "zensical", "build", "--clean", "-f"]
-    runs.append(measure("zensical-alone", pages, [*zensical, str(config)], config.parent, config.parent / "site"))
+    runs.append(show(measure("zensical-alone", pages, [*zensical, str(config)], config.parent,
+                             config.parent / "site")))
     shutil.rmtree(project / "staged", ignore_errors=True)
-    markdown = generate_markdown(workdir / f"md-{pages}", pages)
-    runs.append(measure("zensical-md", pages, [*zensical, str(markdown / "mkdocs.yml")], markdown, markdown / "site"))
-    shutil.rmtree(markdown / "site", ignore_errors=True)
+    if markdown:
+        hand_written = generate_markdown(workdir / f"md-{pages}", pages)
+        runs.append(show(measure("zensical-md", pages, [*zensical, str(hand_written / "mkdocs.yml")], hand_written,
+                                 hand_written / "site")))
+        shutil.rmtree(hand_written / "site", ignore_errors=True)
     return runs
 
 
@@ -114,6 +128,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="journeybook on Zensical vs MkDocs, and Zensical alone")
     ap.add_argument("--sizes", default="2000", help="comma-separated page counts (default 2000)")
     ap.add_argument("--workdir", default=None, help="parent folder for the temporary projects (default: system temp)")
+    ap.add_argument("--no-mkdocs", action="store_true", help="skip the MkDocs build")
+    ap.add_argument("--no-markdown", action="store_true", help="skip Zensical on the hand-written Markdown")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     workdir = Path(tempfile.mkdtemp(prefix="jb-zensical-bench-", dir=args.workdir))
@@ -121,13 +137,8 @@ def main() -> int:
         print(f"{'pages':>6} {'build':<15} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'site MB':>8} {'files':>6}")
         failed = False
         for pages in sizes:
-            runs = run_size(pages, workdir)
-            for r in runs:
-                print(f"{r.pages:>6} {r.kind:<15} {r.wall:>8.1f} {r.cpu:>8.1f} {r.rss_mb:>8.0f} {r.site_mb:>8.1f} "
-                      f"{r.files:>6}{'' if r.ok else '  FAILED'}")
-                if not r.ok:
-                    failed = True
-                    print(r.log, file=sys.stderr)
+            runs = run_size(pages, workdir, mkdocs=not args.no_mkdocs, markdown=not args.no_markdown)
+            failed = failed or not all(r.ok for r in runs)
             by = {r.kind: r for r in runs}
             added = by["zensical"].wall / by["zensical-alone"].wall - 1
             verdict = "meets" if added <= GOAL else "misses"

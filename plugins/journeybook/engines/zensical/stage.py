@@ -42,7 +42,7 @@ DOCS, SITE, OVERRIDES, CONFIG = "docs", "site", "overrides", "mkdocs.yml"
 
 # the checklist's controls and counters: search shows the items, not "Reset", "Export CSV" or "0/5"
 _NOT_SEARCHED = ("jb-checklist__status", "jb-checklist__menu", "jb-checklist__undo", "jb-phase-progress",
-                 "jb-tp-card__progress")
+                 "jb-tp-card__progress", "jb-source__cited")
 
 
 def for_search(html: str) -> str:
