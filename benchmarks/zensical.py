@@ -11,7 +11,8 @@ published site):
   (``python -m zensical build --clean`` on a kept staging folder): what Zensical itself costs;
 - ``zensical-md``: Zensical on the same playbook written as hand-written Markdown (``generate_markdown``).
 
-What generation adds is ``zensical`` over ``zensical-alone`` (goal: at most 10 %).
+What generation adds is ``zensical`` over ``zensical-alone`` (goal: at most 10 %), judged by CPU time:
+on a shared machine the wall time of two runs minutes apart says more about the other load than about them.
 
     .venv/bin/python benchmarks/zensical.py                 # 2000 pages
     .venv/bin/python benchmarks/zensical.py --sizes 500     # quicker
@@ -140,9 +141,10 @@ def main() -> int:
             runs = run_size(pages, workdir, mkdocs=not args.no_mkdocs, markdown=not args.no_markdown)
             failed = failed or not all(r.ok for r in runs)
             by = {r.kind: r for r in runs}
-            added = by["zensical"].wall / by["zensical-alone"].wall - 1
-            verdict = "meets" if added <= GOAL else "misses"
-            print(f"{pages:>6} generation adds {added:+.0%} to Zensical's own time "
+            wall = by["zensical"].wall / by["zensical-alone"].wall - 1
+            cpu = by["zensical"].cpu / by["zensical-alone"].cpu - 1  # the steadier figure on a shared machine
+            verdict = "meets" if cpu <= GOAL else "misses"
+            print(f"{pages:>6} generation adds {cpu:+.1%} CPU time ({wall:+.1%} wall time) to Zensical's own "
                   f"({verdict} the goal of {GOAL:.0%})", flush=True)
         return 1 if failed else 0
     finally:
