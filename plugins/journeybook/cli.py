@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="check reviews and stale measurements as of this date (default: today)")
 
     b = sub.add_parser("build", help="build the site(s), replacing the old one only on success")
+    b.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="default: mkdocs")
     group = b.add_mutually_exclusive_group()
     group.add_argument("--client", help="build this client's guide into <site-dir>/<client>/")
     group.add_argument("--all-clients", action="store_true", help="build the base site and every client guide")
@@ -68,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", default=None, help="output directory (default: site_dir of mkdocs.yml, else site)")
     b.add_argument("--strict", action="store_true", help="warnings count as problems: that site is not built")
     b.add_argument("-f", "--config-file", default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
+
+    sv = sub.add_parser("serve", help="a live preview that rebuilds when a YAML or template file is saved")
+    sv.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="default: mkdocs")
+    sv.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT", help="default: localhost:8000")
+    sv.add_argument("-f", "--config-file", default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
 
     c = sub.add_parser("clients", help="list the client ids (with name and language), e.g. for a CI job matrix")
     c.add_argument("dir", nargs="?", default=".", help="project root (where mkdocs.yml is); default: .")
@@ -206,11 +212,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir or read_config(config_file).get("site_dir") or "site")
     if not site_dir.is_absolute():
         site_dir = config_file.parent / site_dir
+    if args.engine == "zensical":
+        from .engines.zensical import require
+        from .engines.zensical.build import zensical_build
+
+        require()
+        outcomes = zensical_build(project, config_file.resolve(), site_dir, targets, clients, args.strict)
+        return _finish_build(targets, outcomes, site_dir)
     config = str(config_file.resolve())
     jobs = [Job(dataclasses.replace(project, client=t), config, str(site_dir / t), args.strict,
                 shared_base=str(site_dir.resolve())) if t
             else Job(project, config, str(site_dir), args.strict, keep=tuple(clients)) for t in targets]
-    outcomes = build_sites(jobs, jobs=max(1, args.jobs))
+    return _finish_build(targets, build_sites(jobs, jobs=max(1, args.jobs)), site_dir)
+
+
+def _finish_build(targets: list[str | None], outcomes: dict[str | None, Outcome], site_dir: Path) -> int:
     for target in targets:  # in the order of the targets: the base, then the clients by id
         if target in outcomes:
             _report(target, outcomes[target])
@@ -218,6 +234,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     if built:
         print(f"Built {', '.join(t or 'the playbook' for t in built)} into {site_dir}")
     return EXIT_OK if len(built) == len(targets) else EXIT_PROBLEMS
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
+    if config_file is None or not config_file.is_file():
+        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.engine == "mkdocs":
+        import subprocess
+
+        address = ["-a", args.dev_addr] if args.dev_addr else []
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address])
+    from .engines.zensical import require
+    from .engines.zensical.serve import zensical_serve
+
+    require()
+    return zensical_serve(project_from_config(config_file.parent, config_file), config_file.resolve(), args.dev_addr)
 
 
 def cmd_clients(args: argparse.Namespace) -> int:
@@ -359,7 +392,7 @@ def cmd_reference(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"validate": cmd_validate, "build": cmd_build, "clients": cmd_clients, "new": cmd_new,
+    handler = {"validate": cmd_validate, "build": cmd_build, "serve": cmd_serve, "clients": cmd_clients, "new": cmd_new,
                "schema": cmd_schema, "reference": cmd_reference, "translations": cmd_translations}[args.command]
     try:
         return handler(args)

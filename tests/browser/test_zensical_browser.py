@@ -1,0 +1,103 @@
+"""The sample built by Zensical (`journeybook build --engine zensical`) in a real Chromium: ticks that
+survive a reload and Zensical's instant navigation; axe in both palettes on a map, phase, persona and
+touchpoint page (issue 21)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, expect
+
+from conftest import copy_sample, run
+
+from .browser_helpers import Site, box, checklist, items, pick, progress, serve, stored, wait_for_scheme
+from .conftest import DESKTOP, TIMEOUT_MS
+from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe, tick_some
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    project = copy_sample(tmp_path_factory.mktemp("zensical-browser"))
+    result = run(["journeybook", "build", "--engine", "zensical"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(project / "site") as served:
+        yield served
+
+
+@pytest.fixture
+def zensical_context(browser: Browser, zensical_site: Site) -> Iterator[BrowserContext]:
+    context = browser.new_context(proxy={"server": zensical_site.proxy}, viewport=DESKTOP)
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+def test_ticks_survive_reload_and_instant_navigation(zensical_context: BrowserContext, zensical_site: Site) -> None:
+    site = zensical_site
+    page = zensical_context.new_page()
+    chosen = pick(site.playbook)
+    tp = chosen.touchpoint
+    entries = items(site.playbook, tp)
+    with page.expect_response(lambda r: r.url.endswith("/sitemap.xml")) as sitemap:
+        page.goto(site.url(chosen.phase_url))
+    assert sitemap.value.ok
+    sitemap.value.finished()
+    box(page, tp, entries[0]["id"]).check()
+    expect(progress(page, tp)).to_have_text(f"1/{len(entries)}")
+
+    page.reload()
+    expect(box(page, tp, entries[0]["id"])).to_be_checked()
+    expect(progress(page, tp)).to_have_text(f"1/{len(entries)}")
+    page.evaluate("window.__marker = 1")
+
+    checklist(page, tp).locator(f'a[href$="touchpoints/{tp}/"]').first.click()  # to the touchpoint's page
+    page.wait_for_url(site.url(chosen.touchpoint_url))
+    expect(page.locator("[data-jb-phase-progress]")).to_have_count(0)  # the new page's content is in
+    assert page.evaluate("window.__marker") == 1, "the click was a full page load, not instant navigation"
+    expect(page).to_have_title(re.compile(re.escape(site.playbook["touchpoints"][tp]["name"])))
+    expect(box(page, tp, entries[0]["id"])).to_be_checked()
+    box(page, tp, entries[-1]["id"]).check()
+    expect(progress(page, tp)).to_have_text(f"2/{len(entries)}")
+
+    page.go_back()
+    page.wait_for_url(site.url(chosen.phase_url))
+    assert page.evaluate("window.__marker") == 1, "going back was a full page load"
+    expect(box(page, tp, entries[-1]["id"])).to_be_checked()
+    expect(box(page, tp, entries[0]["id"])).to_be_checked()
+    assert stored(page, tp) == sorted({entries[0]["id"], entries[-1]["id"]})
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("kind", ["journey", "phase", "persona", "touchpoint"])
+def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: Site, kind: str, palette: str) -> None:
+    media, scheme = PALETTES[palette]
+    chosen = pick(zensical_site.playbook)
+    page = zensical_context.new_page()
+    page.emulate_media(color_scheme=media)
+    page.goto(zensical_site.url(getattr(chosen, f"{kind}_url")))
+    wait_for_scheme(page, scheme)
+    if kind in ("phase", "touchpoint"):
+        assert tick_some(page) > 0
+        page.evaluate("window.scrollTo(0, 0)")
+        page.mouse.move(1, 1)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
+    assert not violations, f"axe on {page.url} ({palette}):\n{describe(violations)}"
+
+
+def test_the_journey_map_draws_its_curve(zensical_context: BrowserContext, zensical_site: Site) -> None:
+    page = zensical_context.new_page()
+    page.goto(zensical_site.url(pick(zensical_site.playbook).journey_url))
+    curve = page.locator("svg.jb-emotion-curve").first
+    expect(curve).to_be_visible()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()  # the map has the full width (hide: navigation, toc)
+    expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
+    assert curve.bounding_box()["width"] > 600
+
+
