@@ -1,8 +1,8 @@
-"""A guide's links to pages it leaves out become their text (journeybook.engines.mkdocs.links)."""
+"""A guide's links to pages it leaves out become their text (journeybook.engines.common.links)."""
 
 from __future__ import annotations
 
-from journeybook.engines.mkdocs.links import LeftOut
+from journeybook.engines.common.links import LeftOut
 
 PAGE = ('<p>See <a href="../../about/#team" class="x" title="t">who <em>we</em> are</a>, '
         '<a href="../">the journeys</a> and <a href="https://example.org/about/">their about page</a>.</p>')

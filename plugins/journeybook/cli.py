@@ -29,7 +29,7 @@ from .resolve import load
 from .translation.coverage import untranslated_warnings
 
 if TYPE_CHECKING:
-    from .engines.mkdocs.jobs import Outcome
+    from .engines.common.jobs import Outcome
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -192,7 +192,8 @@ def _report(target: str | None, outcome: Outcome) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .engines.mkdocs.jobs import Job, Outcome, build_sites
+    from .engines.common.jobs import Job, Outcome
+    from .engines.mkdocs.jobs import build_sites
 
     config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
     if config_file is None or not config_file.is_file():

@@ -44,6 +44,11 @@ def relative_url(from_url: str, to_url: str) -> str:
     return f"{rel}#{fragment}" if hash_ else rel
 
 
+def is_journey_map(src_uri: str) -> bool:
+    """Is this the source name of a journey's map (``journeys/<journey>/index.md``)?"""
+    return src_uri.startswith("journeys/") and src_uri.count("/") == 2 and src_uri.endswith("/index.md")
+
+
 @dataclass(frozen=True)
 class Urls:
     """Source uris and urls of every generated page."""

@@ -29,14 +29,15 @@ from ...read.config import option_findings
 from ...read.project import Project
 from ...render import PageSpec
 from ...render.titles import tab_title
-from ...render.urls import Urls
+from ..common.pages import ClientSources, edit_base, sidebars_hidden
+from ..common.theme import apply_client
 from .alternates import Switcher
 from .files import FileMaker, i18n_default_language, own_pages, warn_without_home_page
-from .nav import NavMaker, is_journey_map
-from .pages import ClientSources, alone_in_its_tab, edit_base, edit_url, finish_own_page, toc_tokens
+from .nav import NavMaker
+from .pages import alone_in_its_tab, edit_url, finish_own_page, toc_tokens
 from .shared import SharedAssets
 from .state import State
-from .theme import add_theme, apply_client
+from .theme import add_theme
 
 
 class JourneybookConfig(Config):
@@ -104,7 +105,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             base_language=i18n_default_language(config),
         )
         scope = f"{config.site_url or config.site_name}|{client or ''}"
-        edits = edit_base(config, self.project.docs_dir, self.options.edit_root)
+        edits = edit_base(config.repo_url, config.edit_uri, self.project.docs_dir, self.options.edit_root)
         result = self.state.load(self.project, config, scope, edits)
         apply_client(config, result)
         self.shared = SharedAssets(self.share_with if client else None)
@@ -153,14 +154,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if not config.edit_uri and self.project and self.project.client:  # the client's `edit_links: false`
             page.edit_url = None
         page.meta["title"] = html.escape(tab_title(spec.title, config.site_name))  # the browser tab's title
-        hide = []
-        if is_journey_map(spec.src_uri) or spec.src_uri == Urls.matrix_src():
-            hide += ["navigation", "toc"]  # the journey map (and the personas matrix) needs the full width
-        elif spec.src_uri == Urls.touchpoints_src():
-            hide.append("toc")  # the touchpoint cards need the width
         tabs = "navigation.tabs" in (config.theme.get("features") or [])
-        if "navigation" not in hide and tabs and alone_in_its_tab(page):
-            hide.append("navigation")  # its sidebar would list only the page itself
+        hide = sidebars_hidden(spec.src_uri, tabs and alone_in_its_tab(page))  # alone: its sidebar lists itself
         if hide:
             page.meta["hide"] = hide
         return ""

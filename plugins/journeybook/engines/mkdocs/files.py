@@ -17,11 +17,11 @@ from mkdocs.structure.toc import get_toc
 from ...options import Options
 from ...read.project import Project
 from ...render.minify import minified
-from .assets import ASSET_URI, assets
-from .links import LeftOut
+from ..common.assets import ASSET_URI, assets
+from ..common.links import LeftOut
+from ..common.theme import client_css
 from .log import log
 from .state import Built
-from .theme import client_css
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 

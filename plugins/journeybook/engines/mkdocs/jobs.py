@@ -8,49 +8,13 @@ worker processes; each checks its data and builds from the one load.
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import Problem, has_errors
-from ...read.project import Project
+from ...errors import has_errors
 from ...session import Session
+from ..common.jobs import Job, Outcome, failure
+from ..common.publish import publish, restore
 from .build import mkdocs_build, process_batch, start_batch
-from .publish import publish, restore
-
-
-@dataclass(frozen=True)
-class Job:
-    """One site to build: the base (``project.client`` None) or a client's guide, into ``site_dir``."""
-
-    project: Project
-    config_file: str
-    site_dir: str
-    strict: bool = False
-    keep: tuple[str, ...] = ()  # the base site carries these guides over
-    shared_base: str | None = None  # a guide: the base site whose assets it shares
-
-    @property
-    def client(self) -> str | None:
-        return self.project.client
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What came of a job: the problems its data has, and whether it was built (else why not)."""
-
-    problems: list[Problem]
-    refused: bool = False  # its data has errors (or warnings under ``strict``): not built
-    failed: str | None = None  # its build failed: why, in one line
-
-    @property
-    def built(self) -> bool:
-        return not self.refused and self.failed is None
-
-
-def failure(exc: BaseException) -> str:
-    """What went wrong, in one line (MkDocs' own errors included), without a traceback."""
-    text = str(exc) if isinstance(exc, SystemExit) else f"{type(exc).__name__}: {exc}"
-    return text.strip() or type(exc).__name__
 
 
 def run_job(job: Job) -> Outcome:

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from ...model import Playbook
 from ...render import RenderOptions
 from ...render.nav import NavLink, NavSection, build_nav
+from ...render.urls import is_journey_map
 
 
 class NavMaker:
@@ -174,10 +175,6 @@ class Scoper:
         for section in self.changed:
             section.children = self.full[id(section)]
         self.changed = []
-
-def is_journey_map(src_uri: str) -> bool:
-    return src_uri.startswith("journeys/") and src_uri.count("/") == 2 and src_uri.endswith("/index.md")
-
 
 def _is_journey(section: Section) -> bool:
     first = section.children[0] if section.children else None

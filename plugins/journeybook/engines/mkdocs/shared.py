@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .assets import ASSET_URI, assets
+from ..common.assets import ASSET_URI, assets
 
 
 class SharedAssets:

@@ -5,7 +5,7 @@ validate`` checks it: a site with errors (or warnings under ``--strict``) is
 not built and keeps its previous version. The staging folder and Zensical's
 output sit beside the site directory and are removed when the build ends; the
 new site replaces the old one only once Zensical succeeded
-(:func:`journeybook.engines.mkdocs.publish.publish`).
+(:func:`journeybook.engines.common.publish.publish`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from ...errors import has_errors
 from ...options import Options, options_of
 from ...read.config import plugin_options, read_config
 from ...read.project import Project
-from ..mkdocs.jobs import Job, Outcome
-from ..mkdocs.links import LeftOut
-from ..mkdocs.publish import publish
+from ..common.jobs import Job, Outcome, failure
+from ..common.links import LeftOut
+from ..common.publish import publish
 from .stage import SITE, Stager
 
 STAGE_PREFIX = ".jb-zensical-"
@@ -88,7 +88,6 @@ def build_one(job: Job) -> Outcome:
 
             publish(target, produce, job.keep)
         except (Exception, SystemExit) as exc:
-            from ..mkdocs.jobs import failure
 
             return Outcome(result.problems, failed=failure(exc))
         return Outcome(result.problems)

@@ -8,7 +8,7 @@ and written out whole, so Zensical sees no ``INHERIT``. What changes:
 without a word); the navigation lists the user's pages and then the generated
 sections; our CSS and JS, the toc extension and the template overrides are
 added; a client's guide takes the client's name, language, logo, colours and
-edit links (:func:`journeybook.engines.mkdocs.theme.apply_client`, over this dict).
+edit links (:func:`journeybook.engines.common.theme.apply_client`, over this dict).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 from ...read.project import Result
 from ...render.nav import NavLink, NavSection
+from ..common.theme import apply_client
 
 TOC_EXTENSION = "journeybook.engines.zensical.toc"
 PACKAGE_OVERRIDES = Path(__file__).resolve().parent / "overrides"
@@ -115,11 +116,9 @@ class Assets:
 def staged_config(user: dict[str, Any], *, docs: Path, site: Path, custom_dir: Path, nav: list[Any],
                   assets: Assets, result: Result, theme_dirs: list[str]) -> dict[str, Any]:
     """The config Zensical builds the staged folder with (paths relative to the staging folder)."""
-    from ..mkdocs.theme import apply_client  # MkDocs' adapter's: the same client settings on both engines
-
     data = {key: value for key, value in user.items() if key not in ("plugins", "hooks", "INHERIT", "nav")}
     view = ConfigView(data, theme_dirs)
-    apply_client(view, result)  # type: ignore[arg-type]  # (reads and sets the attributes it names)
+    apply_client(view, result)  # the same client settings as on MkDocs
     data["docs_dir"], data["site_dir"] = docs.name, site.name
     data["plugins"] = plugin_names(user.get("plugins"))
     data["nav"] = nav

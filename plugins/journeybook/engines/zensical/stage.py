@@ -28,13 +28,12 @@ from ...render import PageSpec, RenderOptions
 from ...render.minify import minified
 from ...render.nav import build_nav
 from ...render.titles import tab_title
-from ...render.urls import Urls, page_url
+from ...render.urls import page_url
 from ...session import Session
-from ..mkdocs.assets import ASSET_URI, assets
-from ..mkdocs.links import LeftOut
-from ..mkdocs.nav import is_journey_map
-from ..mkdocs.pages import ClientSources
-from ..mkdocs.theme import client_css
+from ..common.assets import ASSET_URI, assets
+from ..common.links import LeftOut
+from ..common.pages import ClientSources, edit_base, sidebars_hidden
+from ..common.theme import client_css
 from .config import PACKAGE_OVERRIDES, Assets, auto_nav, named_in, our_nav, staged_config, write_config
 from .toc import toc_line
 
@@ -169,13 +168,7 @@ class Stager:
             source = sources(spec.source_path) or spec.source_path
             edit = page_edits + posixpath.normpath(source) if page_edits and source else None
             meta: dict[str, Any] = {"title": tab_title(spec.title, site_name), "jb_generated": True, "jb_edit": edit}
-            hide = []
-            if is_journey_map(spec.src_uri):
-                hide += ["navigation", "toc"]
-            elif spec.src_uri == Urls.touchpoints_src():
-                hide.append("toc")
-            if tabs and "navigation" not in hide and spec.src_uri in alone:
-                hide.append("navigation")
+            hide = sidebars_hidden(spec.src_uri, tabs and spec.src_uri in alone)
             if hide:
                 meta["hide"] = hide
             html = left_out.unlink(spec.html, spec.url) if left_out.paths else spec.html
@@ -251,19 +244,10 @@ class Stager:
             write_if_changed(target / uri, data)
 
 
-@dataclass(frozen=True)
-class _EditConfig:
-    """What :func:`journeybook.engines.mkdocs.pages.edit_base` reads of a config."""
-
-    repo_url: str | None
-    edit_uri: str | None
-
-
 def edit_root(user: dict[str, Any], docs_dir: str, result: Result | None = None) -> str | None:
     """The "Edit this page" address of the project root; with ``result``, a client's repo_url, edit_uri and
     edit_links apply (None: no edit links)."""
     from ...read.config import plugin_options
-    from ..mkdocs.pages import edit_base
 
     repo_url, edit_uri = user.get("repo_url"), user.get("edit_uri")
     client = result.playbook.client if result is not None and result.playbook else None
@@ -275,4 +259,4 @@ def edit_root(user: dict[str, Any], docs_dir: str, result: Result | None = None)
         if client.edit_uri is not None:
             edit_uri = client.edit_uri
     root = plugin_options(user).get("edit_root")
-    return edit_base(_EditConfig(repo_url, edit_uri), docs_dir, root)  # type: ignore[arg-type]
+    return edit_base(repo_url, edit_uri, docs_dir, root)
