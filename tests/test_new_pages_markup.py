@@ -1,4 +1,4 @@
-"""The markup behind the look of the matrix, as built from the sample: literal expectations."""
+"""The markup behind the look of the matrix and the future map, as built from the sample: literal expectations."""
 
 from __future__ import annotations
 
@@ -24,3 +24,10 @@ def test_a_matrix_link_names_its_phase_apart(sample_site: Path) -> None:
     assert len(phases) == len(html.has_class("jb-mx"))
     assert [el.text for el in phases[:2]] == ["Awareness", "Consideration"]  # Joris de Boer at SEO
 
+
+def test_todays_line_is_drawn_first_beneath_the_planned_one(sample_site: Path) -> None:
+    html = parse_file(sample_site / "journeys" / "online-purchase-no-surprises" / "index.html")
+    series = [el.attrs["class"] for el in html.find("g") if "jb-curve__series" in (el.attrs.get("class") or "")]
+    assert series == ["jb-curve__series jb-curve__series--3 jb-curve__series--today",
+                      "jb-curve__series jb-curve__series--1",
+                      "jb-curve__series jb-curve__series--2"]

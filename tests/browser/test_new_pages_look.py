@@ -1,16 +1,26 @@
-"""How the matrix looks in a real Chromium: what a reader saw wrong once (a link's line through badges)."""
+"""How the matrix and the future map look in a real Chromium: what a reader saw wrong once (a label broken
+mid-line, a note over today's points, a link's line through badges)."""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from .browser_helpers import Site
 
 pytestmark = pytest.mark.browser
 
+FUTURE_MAP = "journeys/online-purchase-no-surprises/"
+CURRENT_MAP = "journeys/online-purchase/"
 MATRIX = "personas/matrix/"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+
+# lines a text node of an element's own (not of its children) takes
+LINES = """el => [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => {
+    const range = document.createRange(); range.selectNodeContents(n);
+    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+})"""
 
 
 def test_matrix_links_underline_the_phase_only(new_context, site: Site) -> None:
@@ -34,4 +44,33 @@ def test_matrix_personas_on_a_phone_have_no_note_pencil(new_context, site: Site)
     page.goto(site.url(MATRIX))
     summary = page.locator("details.jb-matrix__persona > summary").first
     assert summary.evaluate("el => getComputedStyle(el, '::before').display") == "none"
+
+
+def test_what_changes_keeps_from_and_to_on_one_line(new_context, site: Site) -> None:
+    """At 1440 px "(from 3 to 4 of 5)" once broke as "(from 3 to 4 of" / "5)"."""
+    page = new_context(viewport=DESKTOP).new_page()
+    page.goto(site.url(FUTURE_MAP))
+    froms = page.locator(".jb-map__cell--changes .jb-change__from")
+    assert froms.count() == 5
+    assert [froms.nth(i).evaluate(LINES) for i in range(5)] == [[1]] * 5
+
+
+def note_shown(page: Page) -> list[str]:
+    return page.locator("svg.jb-emotion-curve .jb-curve__note").evaluate_all(
+        "els => els.map(el => getComputedStyle(el).display)")
+
+
+def test_future_map_notes_leave_todays_points_alone_on_a_phone(new_context, site: Site) -> None:
+    """On a phone the planned line's low note ran over today's lowest point: there the note goes (the
+    Emotion card says the same); on a wide screen it stays, and a current map keeps its notes on a phone."""
+    phone = new_context(viewport=PHONE).new_page()
+    phone.goto(site.url(FUTURE_MAP))
+    assert note_shown(phone) == ["none"]
+    phone.goto(site.url(CURRENT_MAP))
+    assert note_shown(phone) == ["block"]
+    desk = new_context(viewport=DESKTOP).new_page()
+    desk.goto(site.url(FUTURE_MAP))
+    assert note_shown(desk) == ["block"]
+    desk.emulate_media(media="print")
+    assert note_shown(desk) == ["none"]
 
