@@ -1,5 +1,5 @@
 """How the matrix and the future map look in a real Chromium: what a reader saw wrong once (a label broken
-mid-line, a note over today's points, a link's line through badges)."""
+mid-word, a note over today's points, a link's line through badges)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ CURRENT_MAP = "journeys/online-purchase/"
 MATRIX = "personas/matrix/"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+PAPER = {"width": 673, "height": 1000}  # A4 less journeybook's 16 mm side margins, in CSS pixels
 
 # lines a text node of an element's own (not of its children) takes
 LINES = """el => [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => {
@@ -73,4 +74,14 @@ def test_future_map_notes_leave_todays_points_alone_on_a_phone(new_context, site
     assert note_shown(desk) == ["block"]
     desk.emulate_media(media="print")
     assert note_shown(desk) == ["none"]
+
+
+def test_future_map_phase_names_print_whole(new_context, site: Site) -> None:
+    """On A4 the map's headers once printed "Aware-ness", "Consid-eration", "Purcha-se"."""
+    page = new_context(viewport=PAPER).new_page()
+    page.goto(site.url(FUTURE_MAP))
+    page.emulate_media(media="print")
+    heads = page.locator(".jb-map__head a")
+    assert heads.count() == 5
+    assert [heads.nth(i).evaluate(LINES) for i in range(5)] == [[1]] * 5
 
