@@ -1,18 +1,20 @@
-"""How the matrix and the future map look in a real Chromium: what a reader saw wrong once (a label broken
-mid-word, a note over today's points, a link's line through badges)."""
+"""How the matrix, the future map and the measured KPIs look in a real Chromium: what a reader saw wrong once
+(a label broken mid-word, a note over today's points, a line through badges, a band lost on the dark page)."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page
 
-from .browser_helpers import Site
+from .browser_helpers import Site, wait_for_scheme
+from .test_accessibility import PALETTES
 
 pytestmark = pytest.mark.browser
 
 FUTURE_MAP = "journeys/online-purchase-no-surprises/"
 CURRENT_MAP = "journeys/online-purchase/"
 MATRIX = "personas/matrix/"
+KPIS = "kpis/"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PAPER = {"width": 673, "height": 1000}  # A4 less journeybook's 16 mm side margins, in CSS pixels
@@ -85,3 +87,30 @@ def test_future_map_phase_names_print_whole(new_context, site: Site) -> None:
     assert heads.count() == 5
     assert [heads.nth(i).evaluate(LINES) for i in range(5)] == [[1]] * 5
 
+
+CONTRAST = """el => {
+    const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92
+                                                                      : ((v + 0.055) / 1.055) ** 2.4; });
+                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const style = getComputedStyle(el);
+    const alpha = Number(style.fillOpacity);
+    const page = rgb(getComputedStyle(document.body).backgroundColor);
+    const band = rgb(style.fill).map((v, i) => alpha * v + (1 - alpha) * page[i]);
+    const [a, b] = [lum(band), lum(page)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+def test_kpi_target_band_shows_on_the_page(new_context, site: Site, palette: str) -> None:
+    """The target band was 1.13:1 against the light page and 1.18:1 against the dark one: there, but barely seen
+    on the dark page; now 1.28:1 and 1.39:1."""
+    media, scheme = PALETTES[palette]
+    page = new_context(viewport=DESKTOP).new_page()
+    page.emulate_media(color_scheme=media)
+    page.goto(site.url(KPIS))
+    wait_for_scheme(page, scheme)
+    bands = page.locator("svg.jb-kspark .jb-kspark__target")
+    assert bands.count() == 7
+    assert bands.first.evaluate(CONTRAST) >= 1.25
