@@ -281,7 +281,8 @@ def emotion_curve(lines: Sequence[CurveLine], *, svg_id: str, labels: CurveLabel
         *_bands(len(phases)),
         *_phase_scores(lines[0]),
     ]
-    for i, line in enumerate(lines, start=1):
+    # today's line first, beneath the others: where both lines share a point, the planned one shows on top
+    for i, line in sorted(enumerate(lines, start=1), key=lambda numbered: not numbered[1].today):
         parts.extend(_line(i, line))
     parts.extend(_notes(lines[0]))
     parts.append("</svg>")
