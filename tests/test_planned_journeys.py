@@ -52,13 +52,14 @@ def test_a_planned_journey_on_a_persona_page_draws_the_personas_today_beside_it(
     page = sample_site / "personas" / "careful-senior" / "index.html"
     legend, points = journey_curve(page, "online-purchase-no-surprises")
     assert legend == ["Planned", "Today: Buying a product online", "Moment of truth"]
-    # planned: his own 3 in consideration and 4 in purchase; today: his own 2 and 4 there, the steps elsewhere
+    # today (drawn first, beneath): his own 2 and 4 in consideration and purchase, the steps elsewhere;
+    # planned: his own 3 in consideration and 4 in purchase
     assert points == [
-        ("circle", "awareness", "2"), ("circle", "consideration", "3"), ("circle", "purchase", "4"),
-        ("circle", "service", "4"), ("circle", "loyalty", "4"),
         ("rect", "awareness", "2"), ("rect", "consideration", "2"), ("rect", "purchase", "4"),
         ("rect", "service", "3"), ("rect", "service", "4"), ("rect", "service", "5"), ("rect", "service", "2"),
         ("rect", "service", "4"), ("rect", "loyalty", "4"),
+        ("circle", "awareness", "2"), ("circle", "consideration", "3"), ("circle", "purchase", "4"),
+        ("circle", "service", "4"), ("circle", "loyalty", "4"),
     ]
     # today's own journey keeps its one line, without a today line
     legend, points = journey_curve(page, "online-purchase")

@@ -13,9 +13,10 @@ from playwright.sync_api import Browser, BrowserContext, expect
 
 from conftest import copy_sample, run
 
-from .browser_helpers import Site, box, checklist, items, pick, progress, serve, stored, wait_for_scheme
+from . import sample
+from .browser_helpers import Site, box, checklist, progress, serve, stored, wait_for_scheme
 from .conftest import DESKTOP, TIMEOUT_MS
-from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe, tick_some
+from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe, scroll_through, tick_some
 
 pytestmark = pytest.mark.browser
 
@@ -40,51 +41,53 @@ def zensical_context(browser: Browser, zensical_site: Site) -> Iterator[BrowserC
 def test_ticks_survive_reload_and_instant_navigation(zensical_context: BrowserContext, zensical_site: Site) -> None:
     site = zensical_site
     page = zensical_context.new_page()
-    chosen = pick(site.playbook)
-    tp = chosen.touchpoint
-    entries = items(site.playbook, tp)
+    tp, first, last, total = sample.TOUCHPOINT, sample.FIRST.id, sample.LAST.id, len(sample.ITEMS)
     with page.expect_response(lambda r: r.url.endswith("/sitemap.xml")) as sitemap:
-        page.goto(site.url(chosen.phase_url))
+        page.goto(site.url(sample.PHASE_URL))
     assert sitemap.value.ok
     sitemap.value.finished()
-    box(page, tp, entries[0]["id"]).check()
-    expect(progress(page, tp)).to_have_text(f"1/{len(entries)}")
+    box(page, tp, first).check()
+    expect(progress(page, tp)).to_have_text(f"1/{total}")
 
     page.reload()
-    expect(box(page, tp, entries[0]["id"])).to_be_checked()
-    expect(progress(page, tp)).to_have_text(f"1/{len(entries)}")
+    expect(box(page, tp, first)).to_be_checked()
+    expect(progress(page, tp)).to_have_text(f"1/{total}")
     page.evaluate("window.__marker = 1")
 
     checklist(page, tp).locator(f'a[href$="touchpoints/{tp}/"]').first.click()  # to the touchpoint's page
-    page.wait_for_url(site.url(chosen.touchpoint_url))
+    page.wait_for_url(site.url(sample.TOUCHPOINT_URL))
     expect(page.locator("[data-jb-phase-progress]")).to_have_count(0)  # the new page's content is in
     assert page.evaluate("window.__marker") == 1, "the click was a full page load, not instant navigation"
-    expect(page).to_have_title(re.compile(re.escape(site.playbook["touchpoints"][tp]["name"])))
-    expect(box(page, tp, entries[0]["id"])).to_be_checked()
-    box(page, tp, entries[-1]["id"]).check()
-    expect(progress(page, tp)).to_have_text(f"2/{len(entries)}")
+    expect(page).to_have_title(re.compile(re.escape(sample.TOUCHPOINT_NAME)))
+    expect(box(page, tp, first)).to_be_checked()
+    box(page, tp, last).check()
+    expect(progress(page, tp)).to_have_text(f"2/{total}")
 
     page.go_back()
-    page.wait_for_url(site.url(chosen.phase_url))
+    page.wait_for_url(site.url(sample.PHASE_URL))
     assert page.evaluate("window.__marker") == 1, "going back was a full page load"
-    expect(box(page, tp, entries[-1]["id"])).to_be_checked()
-    expect(box(page, tp, entries[0]["id"])).to_be_checked()
-    assert stored(page, tp) == sorted({entries[0]["id"], entries[-1]["id"]})
+    expect(box(page, tp, last)).to_be_checked()
+    expect(box(page, tp, first)).to_be_checked()
+    assert stored(page, tp) == sorted({first, last})
+
+
+URLS = {"journey": sample.JOURNEY_URL, "phase": sample.PHASE_URL, "persona": sample.PERSONA_URL,
+        "touchpoint": sample.TOUCHPOINT_URL}
 
 
 @pytest.mark.parametrize("palette", list(PALETTES))
-@pytest.mark.parametrize("kind", ["journey", "phase", "persona", "touchpoint"])
+@pytest.mark.parametrize("kind", list(URLS))
 def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: Site, kind: str, palette: str) -> None:
     media, scheme = PALETTES[palette]
-    chosen = pick(zensical_site.playbook)
     page = zensical_context.new_page()
     page.emulate_media(color_scheme=media)
-    page.goto(zensical_site.url(getattr(chosen, f"{kind}_url")))
+    page.goto(zensical_site.url(URLS[kind]))
     wait_for_scheme(page, scheme)
     if kind in ("phase", "touchpoint"):
         assert tick_some(page) > 0
         page.evaluate("window.scrollTo(0, 0)")
         page.mouse.move(1, 1)
+    scroll_through(page)
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page, options=AXE_OPTIONS)
     violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
@@ -93,7 +96,7 @@ def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: S
 
 def test_the_journey_map_draws_its_curve(zensical_context: BrowserContext, zensical_site: Site) -> None:
     page = zensical_context.new_page()
-    page.goto(zensical_site.url(pick(zensical_site.playbook).journey_url))
+    page.goto(zensical_site.url(sample.JOURNEY_URL))
     curve = page.locator("svg.jb-emotion-curve").first
     expect(curve).to_be_visible()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()  # the map has the full width (hide: navigation, toc)
@@ -101,3 +104,12 @@ def test_the_journey_map_draws_its_curve(zensical_context: BrowserContext, zensi
     assert curve.bounding_box()["width"] > 600
 
 
+
+
+def test_the_personas_matrix_has_the_full_width(zensical_context: BrowserContext, zensical_site: Site) -> None:
+    """The matrix hides both sidebars on Zensical as on MkDocs (one rule for both engines)."""
+    page = zensical_context.new_page()
+    page.goto(zensical_site.url("personas/matrix/"))
+    expect(page.locator(".jb-matrix").first).to_be_visible()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
