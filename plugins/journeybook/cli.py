@@ -25,8 +25,7 @@ from .model.ids import RESERVED_IDS, is_valid_id, suggest_id
 from .read.config import find_config, i18n_languages, option_problems, project_from_config, read_config
 from .read.files import rel
 from .read.project import Project
-from .resolve import load
-from .translation.coverage import untranslated_warnings
+from .resolve import load, validate_all
 
 if TYPE_CHECKING:
     from .engines.common.jobs import Outcome
@@ -105,39 +104,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # --------------------------------------------------------------------------- validate
-
-
-def validate_all(project: Project, client: str | None = None, languages: tuple[str, ...] = ()) -> list[Problem]:
-    """Problems of the base playbook and of every client guide (or of one client).
-
-    A base file's problem is reported once, as the base check words it; a problem
-    that only a client's guide has in a base file says which client. The further
-    ``languages`` of a mkdocs-static-i18n site are checked as guides of their own.
-    """
-    def problems(target: str | None, language: str | None = None) -> list[Problem]:
-        base = project.base_language or project.language
-        built = dataclasses.replace(project, client=target, language=language or project.language,
-                                    base_language=base if language else project.base_language)
-        result = load(built)
-        return result.problems + untranslated_warnings(result.texts)
-
-    if client:
-        return sorted(set(problems(client)))
-    found = set(problems(None))
-    located = {(p.path, p.line, p.col) for p in found}
-    for target in client_ids(project):
-        own = rel(project.path(project.clients_dir) / target, project.root) + "/"
-        for problem in problems(target):
-            if problem in found or (problem.path, problem.line, problem.col) in located:
-                continue
-            if not problem.path.startswith(own):
-                problem = dataclasses.replace(problem, message=f"{problem.message} (in the guide of client '{target}')")
-            found.add(problem)
-    for language in languages:
-        for problem in problems(None, language):
-            if problem not in found and (problem.path, problem.line, problem.col) not in located:
-                found.add(dataclasses.replace(problem, message=f"{problem.message} (in the '{language}' build)"))
-    return sorted(found)
 
 
 def _unknown_client(client: str, clients: list[str]) -> int:

@@ -3,12 +3,15 @@
 The orchestration only; :func:`load` is the pipeline, one call per stage: read the YAML with positions
 and merge a client's overlay (:mod:`journeybook.read`, :mod:`journeybook.guides.overlay`), translate
 (:mod:`journeybook.translation`), check each file, fill in a client's brand variables
-(:mod:`journeybook.guides.brand`), check across files (:mod:`journeybook.check`), build the model
-(:mod:`journeybook.model.to_model`). Every problem is collected, not just the first.
+(:mod:`journeybook.guides.brand`), check across files (:mod:`journeybook.check`), read the measured
+KPIs (:mod:`journeybook.metrics`), build the model (:mod:`journeybook.model.to_model`). Every problem is
+collected, not just the first. :func:`validate_all` runs it for the base and every guide (and each
+language of a mkdocs-static-i18n site), as ``journeybook validate`` reports them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -29,6 +32,7 @@ from .check.validate import check, did_you_mean
 from .editors.review import overdue_warnings
 from .errors import ERROR, Problem, has_errors
 from .guides.brand import brand_of, render_brand
+from .guides.clients import client_ids
 from .guides.overlay import merge
 from .metrics.keys import kpi_keys, stale_after
 from .metrics.load import Metrics, load_metrics, metrics_files
@@ -46,7 +50,7 @@ from .read.files import (
 )
 from .read.project import Project, Result
 from .read.yamlpos import Document
-from .translation.coverage import Census, Translation, translate_guide
+from .translation.coverage import Census, Translation, translate_guide, untranslated_warnings
 from .translation.translate import Applied
 
 Facts = Callable[[Document, str], DocFacts]  # what one file says on its own (LoadCache.facts keeps them)
@@ -271,3 +275,36 @@ def stamp_of(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
             continue
         out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
     return tuple(out)
+
+
+def validate_all(project: Project, client: str | None = None, languages: tuple[str, ...] = ()) -> list[Problem]:
+    """Problems of the base playbook and of every client guide (or of one client).
+
+    A base file's problem is reported once, as the base check words it; a problem
+    that only a client's guide has in a base file says which client. The further
+    ``languages`` of a mkdocs-static-i18n site are checked as guides of their own.
+    """
+    def problems(target: str | None, language: str | None = None) -> list[Problem]:
+        base = project.base_language or project.language
+        built = dataclasses.replace(project, client=target, language=language or project.language,
+                                    base_language=base if language else project.base_language)
+        result = load(built)
+        return result.problems + untranslated_warnings(result.texts)
+
+    if client:
+        return sorted(set(problems(client)))
+    found = set(problems(None))
+    located = {(p.path, p.line, p.col) for p in found}
+    for target in client_ids(project):
+        own = rel(project.path(project.clients_dir) / target, project.root) + "/"
+        for problem in problems(target):
+            if problem in found or (problem.path, problem.line, problem.col) in located:
+                continue
+            if not problem.path.startswith(own):
+                problem = dataclasses.replace(problem, message=f"{problem.message} (in the guide of client '{target}')")
+            found.add(problem)
+    for language in languages:
+        for problem in problems(None, language):
+            if problem not in found and (problem.path, problem.line, problem.col) not in located:
+                found.add(dataclasses.replace(problem, message=f"{problem.message} (in the '{language}' build)"))
+    return sorted(found)
