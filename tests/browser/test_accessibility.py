@@ -70,6 +70,16 @@ def scroll_through(page: Page) -> None:
     )
 
 
+def assert_no_violations(page: Page, axe: Axe, label: str) -> None:
+    """Scroll through the page, wait until nothing moves, and fail on every axe violation of a failing impact."""
+    scroll_through(page)
+    # scrolling back up brings Material's tabs back with staggered fades: axe must see them at rest
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    violations = [v for v in axe.run(page, options=AXE_OPTIONS).response["violations"]
+                  if v["impact"] in FAILING_IMPACTS]
+    assert not violations, f"axe on {page.url} ({label}):\n{describe(violations)}"
+
+
 def seed_cards(page: Page) -> int:
     """On the touchpoint cards: the first one done, the second one started (both looks on the page)."""
     return page.evaluate(
@@ -121,10 +131,4 @@ def test_no_violations(new_context, site: Site, axe: Axe, kind: str, palette: st
         wait_for_scheme(page, scheme)
         page.locator(".jb-is-done").first.wait_for()
 
-    scroll_through(page)
-    # scrolling back up brings Material's tabs back with staggered fades: axe must see them at rest
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    results = axe.run(page, options=AXE_OPTIONS)
-
-    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
-    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"
+    assert_no_violations(page, axe, f"{palette}, {width}")

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from .browser_helpers import Site, wait_for_scheme
-from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe
+from .test_accessibility import PALETTES, assert_no_violations
 
 pytestmark = pytest.mark.browser
 
@@ -57,10 +57,7 @@ def test_no_violations(new_context, site: Site, axe: Axe, url: str, palette: str
     page.emulate_media(color_scheme=media)
     page.goto(site.url(url))
     wait_for_scheme(page, scheme)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    results = axe.run(page, options=AXE_OPTIONS)
-    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
-    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"
+    assert_no_violations(page, axe, f"{palette}, {width}")
 
 
 def scroll_width(page: Page) -> int:

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .browser_helpers import Site, wait_for_scheme
-from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe
+from .test_accessibility import PALETTES, assert_no_violations
 
 pytestmark = pytest.mark.browser
 
@@ -52,10 +52,7 @@ def test_no_axe_violations(new_context, site: Site, axe: Axe, kind: str, palette
     page.emulate_media(color_scheme=media)
     page.goto(site.url(PAGES[kind]))
     wait_for_scheme(page, scheme)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    violations = [v for v in axe.run(page, options=AXE_OPTIONS).response["violations"]
-                  if v["impact"] in FAILING_IMPACTS]
-    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"
+    assert_no_violations(page, axe, f"{palette}, {width}")
 
 
 @pytest.mark.parametrize("kind", list(PAGES))

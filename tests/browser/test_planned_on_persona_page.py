@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .browser_helpers import Site, wait_for_scheme
-from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe
+from .test_accessibility import PALETTES, assert_no_violations
 from .test_future_and_matrix import WIDTHS, scroll_width
 
 pytestmark = pytest.mark.browser
@@ -51,9 +51,6 @@ def test_no_violations(new_context, site: Site, axe: Axe, palette: str, width: s
     page.emulate_media(color_scheme=media)
     page.goto(site.url(PERSONA_PAGE))
     wait_for_scheme(page, scheme)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    results = axe.run(page, options=AXE_OPTIONS)
-    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
-    assert not violations, f"axe on {page.url} ({palette}, {width}):\n{describe(violations)}"
+    assert_no_violations(page, axe, f"{palette}, {width}")
     if width == "phone":
         assert scroll_width(page) <= WIDTHS["phone"]["width"]

@@ -16,7 +16,7 @@ from conftest import copy_sample, run
 from . import sample
 from .browser_helpers import Site, box, checklist, progress, serve, stored, wait_for_scheme
 from .conftest import DESKTOP, TIMEOUT_MS
-from .test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, PALETTES, describe, scroll_through, tick_some
+from .test_accessibility import PALETTES, assert_no_violations, tick_some
 
 pytestmark = pytest.mark.browser
 
@@ -87,11 +87,7 @@ def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: S
         assert tick_some(page) > 0
         page.evaluate("window.scrollTo(0, 0)")
         page.mouse.move(1, 1)
-    scroll_through(page)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-    results = Axe().run(page, options=AXE_OPTIONS)
-    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
-    assert not violations, f"axe on {page.url} ({palette}):\n{describe(violations)}"
+    assert_no_violations(page, Axe(), palette)
 
 
 def test_the_journey_map_draws_its_curve(zensical_context: BrowserContext, zensical_site: Site) -> None:
