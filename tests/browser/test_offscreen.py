@@ -98,6 +98,9 @@ def test_a_tooltip_and_the_menu_are_not_clipped(new_context, site: Site) -> None
     section.locator("[data-jb-menu] [aria-expanded]").click()
     page.mouse.move(0, 0)
     for action in ("[data-jb-reset]", "[data-jb-export]"):
+        # elementFromPoint sees only the viewport: the button is brought into view first, and the menu at rest
+        section.locator(action).scroll_into_view_if_needed()
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         on_top = section.locator(action).evaluate(
             """el => { const r = el.getBoundingClientRect();
                        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"""
