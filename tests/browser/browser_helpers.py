@@ -174,3 +174,27 @@ def wait_for_scheme(page: Any, scheme: str, timeout: float = 5000) -> None:
         )
     actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert actual == scheme, f"palette on {page.url}: expected data-md-color-scheme={scheme!r}, got {actual!r}"
+
+
+CURVE_POINTS = """sel => {
+    const svg = document.querySelector(sel);
+    const centre = el => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; };
+    const of = s => [...svg.querySelectorAll(s)].map(el => [el.getAttribute("data-score"), centre(el)]);
+    return {planned: of(".jb-curve__series--1 circle.jb-curve__point"),
+            today: of(".jb-curve__series--today rect.jb-curve__point")};
+}"""
+
+
+def curve_points(page: Any, svg: str = "svg.jb-emotion-curve") -> dict[str, list[tuple[str, float]]]:
+    """A future journey's curve: the score and the height (px, to a tenth) of each point of the planned line
+    and of today's, in the order they are drawn."""
+    found = page.evaluate(CURVE_POINTS, svg)
+    return {line: [(score, round(y, 1)) for score, y in points] for line, points in found.items()}
+
+
+def heights_by_score(points: list[tuple[str, float]]) -> dict[str, set[float]]:
+    """The heights the points of each score are drawn at (one height per score: one scale)."""
+    heights: dict[str, set[float]] = {}
+    for score, y in points:
+        heights.setdefault(score, set()).add(y)
+    return heights

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from conftest import copy_sample, run
@@ -36,6 +37,12 @@ def clients_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     assert result.returncode == 0, result.stdout + result.stderr
     with serve(project / "site") as served:
         yield served
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    """axe-core, loaded once for every accessibility check."""
+    return Axe()
 
 
 @pytest.fixture(scope="session")

@@ -27,11 +27,6 @@ FAILING_IMPACTS = ("minor", "moderate", "serious", "critical")  # every violatio
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
 def page_url(kind: str) -> str:
     return {
         "home": "",  # the sample's own landing page

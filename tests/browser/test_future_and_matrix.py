@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .browser_helpers import Site, wait_for_scheme
+from .browser_helpers import Site, curve_points, heights_by_score, wait_for_scheme
 from .test_accessibility import PALETTES, assert_no_violations
 
 pytestmark = pytest.mark.browser
@@ -17,31 +17,15 @@ FUTURE_MAP = "journeys/online-purchase-no-surprises/"
 MATRIX = "personas/matrix/"
 WIDTHS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 
-CENTRES = """() => {
-    const centre = el => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; };
-    const svg = document.querySelector("svg.jb-emotion-curve");
-    const of = sel => [...svg.querySelectorAll(sel)].map(el => [el.getAttribute("data-score"), centre(el)]);
-    return {planned: of(".jb-curve__series--1 circle.jb-curve__point"),
-            today: of(".jb-curve__series--today rect.jb-curve__point")};
-}"""
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_both_curves_share_one_scale(new_context, site: Site, width: str) -> None:
     """Points of equal score sit at the same height on the planned line and on today's."""
     page = new_context(viewport=WIDTHS[width]).new_page()
     page.goto(site.url(FUTURE_MAP))
-    found = page.evaluate(CENTRES)
+    found = curve_points(page)
     planned, today = found["planned"], found["today"]
     assert len(planned) == 8 and len(today) == 12, found
-    heights: dict[str, set[float]] = {}
-    for score, y in planned + today:
-        heights.setdefault(score, set()).add(round(y, 1))
+    heights = heights_by_score(planned + today)
     shared = {s for s, _ in planned} & {s for s, _ in today}
     assert shared == {"2", "4", "5"}, found  # the sample: both lines have points of 2, 4 and 5
     assert all(len(ys) == 1 for ys in heights.values()), heights

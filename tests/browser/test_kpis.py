@@ -20,11 +20,6 @@ WIDTHS = {"wide": {"width": 1440, "height": 900}, "phone": {"width": 390, "heigh
 WORDS = {"met", "near", "missed", "stale", "no target"}
 
 
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_every_coloured_status_says_it_in_words(new_context, site: Site, kind: str) -> None:
     page = new_context().new_page()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .browser_helpers import Site, wait_for_scheme
+from .browser_helpers import Site, curve_points, heights_by_score, wait_for_scheme
 from .test_accessibility import PALETTES, assert_no_violations
 from .test_future_and_matrix import WIDTHS, scroll_width
 
@@ -17,29 +17,13 @@ pytestmark = pytest.mark.browser
 PERSONA_PAGE = "personas/careful-senior/"
 CURVE = "svg#jb-curve-online-purchase-no-surprises-careful-senior"
 
-HEIGHTS = """sel => {
-    const svg = document.querySelector(sel);
-    const centre = el => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; };
-    const of = s => [...svg.querySelectorAll(s)].map(el => [el.getAttribute("data-score"), Math.round(centre(el))]);
-    return {planned: of(".jb-curve__series--1 circle.jb-curve__point"),
-            today: of(".jb-curve__series--today rect.jb-curve__point")};
-}"""
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
-
-
 def test_the_persona_today_shares_the_planned_scale(new_context, site: Site) -> None:
     page = new_context(viewport=WIDTHS["desktop"]).new_page()
     page.goto(site.url(PERSONA_PAGE))
-    found = page.evaluate(HEIGHTS, CURVE)
+    found = curve_points(page, CURVE)
     assert [s for s, _ in found["planned"]] == ["2", "3", "4", "4", "4"], found
     assert [s for s, _ in found["today"]] == ["2", "2", "4", "3", "4", "5", "2", "4", "4"], found
-    heights: dict[str, set[int]] = {}
-    for score, y in found["planned"] + found["today"]:
-        heights.setdefault(score, set()).add(y)
+    heights = heights_by_score(found["planned"] + found["today"])
     assert all(len(ys) == 1 for ys in heights.values()), heights
 
 

@@ -77,7 +77,8 @@ URLS = {"journey": sample.JOURNEY_URL, "phase": sample.PHASE_URL, "persona": sam
 
 @pytest.mark.parametrize("palette", list(PALETTES))
 @pytest.mark.parametrize("kind", list(URLS))
-def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: Site, kind: str, palette: str) -> None:
+def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: Site, axe: Axe, kind: str,
+                             palette: str) -> None:
     media, scheme = PALETTES[palette]
     page = zensical_context.new_page()
     page.emulate_media(color_scheme=media)
@@ -87,7 +88,7 @@ def test_axe_in_both_palettes(zensical_context: BrowserContext, zensical_site: S
         assert tick_some(page) > 0
         page.evaluate("window.scrollTo(0, 0)")
         page.mouse.move(1, 1)
-    assert_no_violations(page, Axe(), palette)
+    assert_no_violations(page, axe, palette)
 
 
 def test_the_journey_map_draws_its_curve(zensical_context: BrowserContext, zensical_site: Site) -> None:
