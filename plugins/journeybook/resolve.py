@@ -15,7 +15,6 @@ import dataclasses
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .check.contrast import contrast_warnings
 from .check.futures import check_futures, client_selection_warnings
@@ -35,7 +34,7 @@ from .guides.brand import brand_of, render_brand
 from .guides.clients import client_ids
 from .guides.overlay import merge
 from .metrics.keys import kpi_keys, stale_after
-from .metrics.load import Metrics, load_metrics, metrics_files
+from .metrics.load import Metrics, load_metrics, metrics_dir, stamp_of
 from .model.ids import is_valid_id
 from .model.to_model import build_model
 from .read.files import (
@@ -242,14 +241,6 @@ def load(project: Project, cache: LoadCache | None = None) -> Result:
     return Result(playbook, sorted(set(problems)), sorted(paths), translation.texts(playbook))
 
 
-def metrics_dir(project: Project) -> Path:
-    """Where a build's measurements are: ``<data dir>/metrics``, or a guide's own ``clients/<id>/journeys/metrics``
-    (a guide never shows the base's measurements)."""
-    if project.client:
-        return project.path(project.clients_dir) / project.client / "journeys" / "metrics"
-    return project.path(project.data_dir) / "metrics"
-
-
 def _metrics(project: Project, files: Documents, client_doc: Document | None, cache: LoadCache | None) -> Metrics:
     """The measurements of this build, read again only when a CSV file, the KPIs or the date changed."""
     if project.client and client_doc is None:
@@ -263,18 +254,6 @@ def _metrics(project: Project, files: Documents, client_doc: Document | None, ca
     if cache is not None:
         cache.measured = (key, measured)
     return measured
-
-
-def stamp_of(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
-    """Name, modification time, size and inode of every CSV file in ``folder``."""
-    out = []
-    for path in metrics_files(folder):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
-    return tuple(out)
 
 
 def validate_all(project: Project, client: str | None = None, languages: tuple[str, ...] = ()) -> list[Problem]:

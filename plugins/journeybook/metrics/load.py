@@ -24,6 +24,7 @@ from ..check.validate import did_you_mean
 from ..errors import ERROR, WARNING, Problem
 from ..model import Series
 from ..read.files import rel
+from ..read.project import Project
 from .csvfile import Record, Unreadable, cell_start, records, records_of, refusal
 
 COLUMNS = ("date", "kpi", "value")  # required; "source" is optional
@@ -46,6 +47,26 @@ class Metrics:
 def metrics_files(folder: Path) -> list[Path]:
     """The ``*.csv`` files directly in ``folder``, by name."""
     return sorted(p for p in folder.glob("*.csv")) if folder.is_dir() else []
+
+
+def metrics_dir(project: Project) -> Path:
+    """Where a build's measurements are: ``<data dir>/metrics``, or a guide's own ``clients/<id>/journeys/metrics``
+    (a guide never shows the base's measurements)."""
+    if project.client:
+        return project.path(project.clients_dir) / project.client / "journeys" / "metrics"
+    return project.path(project.data_dir) / "metrics"
+
+
+def stamp_of(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
+    """Name, modification time, size and inode of every CSV file in ``folder``."""
+    out = []
+    for path in metrics_files(folder):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
+    return tuple(out)
 
 
 def _day(text: str, memo: dict[str, int]) -> int | None:
