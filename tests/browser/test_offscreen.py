@@ -6,7 +6,9 @@ a reader scrolls near them (the speed-up is measured in benchmarks/, not here).
 These tests hold the mechanism in place and check that nothing a reader relies
 on waits for it: ticks are restored in every checklist on load, a citation's
 tooltip and the actions menu are not clipped, sticky phase names still stick,
-and the running title is there on paper.
+and the running title is there on paper. The script writes nothing on load that
+it need not write (each write restyles the page); what is only for paper is
+done when the page goes to paper.
 """
 
 from __future__ import annotations
@@ -134,3 +136,40 @@ def test_the_running_title_is_set_for_paper_not_on_load(page: Page, site: Site) 
     assert page.evaluate(title) == ""
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does before it prints
     assert json.loads(page.evaluate(title)) == page.title()
+
+
+# Records every attribute journeybook's script writes inside the checklists while the page loads.
+WATCH_WRITES = """
+window.__writes = [];
+new MutationObserver(records => {
+  for (const r of records) {
+    if (r.attributeName === "href" || !r.target.closest("[data-jb-checklist]")) continue;  // Material rewrites links
+    window.__writes.push([r.attributeName, r.target.className]);
+  }
+}).observe(document, {attributes: true, subtree: true});
+"""
+
+
+def test_loading_a_page_without_ticks_writes_only_the_menus(new_context, site: Site) -> None:
+    """Each write restyles the page, on a phone's CPU too: with nothing stored, the script only
+    shows each checklist's actions menu (hidden without JavaScript) and rewrites nothing else."""
+    page = new_context(viewport=PHONE).new_page()
+    page.add_init_script(WATCH_WRITES)
+    page.goto(site.url(sample.PHASE_URL))  # returns after "load", when both set-ups of the page have run
+    page.wait_for_function("document.querySelectorAll('[data-jb-menu]:not([hidden])').length > 0")
+    writes = page.evaluate("window.__writes")
+    assert writes == [["hidden", "jb-checklist__menu"]] * len(sample.PHASE_CHECKLISTS)
+
+
+def test_internal_links_are_marked_for_paper_not_on_load(page: Page, site: Site) -> None:
+    """On paper an external link shows its address; Material's instant navigation makes the internal
+    ones absolute too, so the script marks those when the page goes to paper, not on load."""
+    page.goto(site.url(sample.PHASE_URL))
+    links = "[...document.querySelectorAll('.md-typeset a[href^=\"http\"]')]"
+    internal = f"{links}.filter(a => a.origin === location.origin)"
+    assert page.evaluate(f"{internal}.length") > 0, "no absolute internal link: the test checks nothing"
+    assert page.evaluate("document.querySelectorAll('[data-jb-internal]').length") == 0
+    page.emulate_media(media="print")
+    page.wait_for_function("document.querySelectorAll('[data-jb-internal]').length > 0")
+    after = page.evaluate(f"{internal}.map(a => getComputedStyle(a, '::after').content)")
+    assert set(after) <= {"none", "normal"}, f"internal links print their address: {sorted(set(after))[:3]}"

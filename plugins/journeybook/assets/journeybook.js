@@ -11,7 +11,8 @@
  *
  * Ticks live in localStorage under "journeybook:" + SCOPE + ":" + TP as a sorted
  * JSON array of item ids. Without JavaScript the page still shows every item.
- * Also marks same-origin absolute links, so that print shows external URLs only.
+ * On paper it also marks same-origin absolute links, so that print shows external
+ * URLs only, and sets the running title.
  */
 (function () {
   "use strict";
@@ -105,17 +106,20 @@
     if (el && el.textContent !== text) el.textContent = text; // no needless aria-live chatter
   }
 
-  /* The bar, the N/M texts and the done state of one checklist or card. */
+  /* The bar, the N/M texts and the done state of one checklist or card. Writes
+   * only what changes: each write to the page restyles it, and on load nothing
+   * changes unless ticks were stored. */
   function show(el, done, total, mustDone, mustTotal) {
     setText(el.querySelector("[data-jb-progress]"), done + "/" + total);
     setText(el.querySelector("[data-jb-must-progress]"), mustDone + "/" + mustTotal);
     var fill = el.querySelector(".jb-meter__fill");
-    if (fill) fill.style.width = (total ? (100 * done) / total : 0) + "%";
+    var width = total && done ? (100 * done) / total + "%" : ""; // none: the stylesheet's 0
+    if (fill && fill.style.width !== width) fill.style.width = width;
     var complete = total > 0 && done === total;
     el.classList.toggle("jb-is-done", complete);
     el.classList.toggle("jb-is-must-done", mustTotal > 0 && mustDone === mustTotal);
     var label = el.querySelector("[data-jb-done-label]");
-    if (label) label.hidden = !complete;
+    if (label && label.hidden === complete) label.hidden = !complete;
   }
 
   /* Show the stored ticks in every instance of the checklist(s) for `key`
@@ -165,18 +169,18 @@
     targets.forEach(function (el) { setText(el, done + "/" + total); });
   }
 
-  /* Print shows the address of external links only (journeybook.css). Material's
-   * instant navigation makes internal hrefs absolute, so mark those. */
-  function markInternalLinks() {
+  /* Paper. Done when the page goes to paper (print, or print media emulated),
+   * not on load: a write to the page restyles it, and most pages never print.
+   *  - Print shows the address of external links only (journeybook.css).
+   *    Material's instant navigation makes internal hrefs absolute, so mark those.
+   *  - The running header (journeybook.css, @page jb) shows the page's title; a
+   *    property of the root element restyles every element. */
+  function toPaper() {
     all('.md-typeset a[href^="http:"], .md-typeset a[href^="https:"]').forEach(function (link) {
-      if (link.origin === window.location.origin) link.setAttribute("data-jb-internal", "");
+      if (link.origin === window.location.origin && !link.hasAttribute("data-jb-internal")) {
+        link.setAttribute("data-jb-internal", "");
+      }
     });
-  }
-
-  /* The running header on paper (journeybook.css, @page jb) shows the page's
-   * title. Set when the page goes to paper (print, or print media emulated),
-   * not on load: a property of the root element restyles every element. */
-  function printTitle() {
     var root = document.documentElement;
     if (document.querySelector('.md-typeset [class*="jb-"]')) {
       root.style.setProperty("--jb-print-title", JSON.stringify(document.title));
@@ -198,7 +202,6 @@
       if (menu) menu.hidden = false;
     });
     render(null);
-    markInternalLinks();
   }
 
   /* The actions menu: a disclosure button; Escape or a click elsewhere closes it. */
@@ -379,11 +382,11 @@
     }
   });
 
-  window.addEventListener("beforeprint", printTitle);
+  window.addEventListener("beforeprint", toPaper);
   var paper = window.matchMedia ? window.matchMedia("print") : null;
   if (paper && paper.addEventListener) {
     paper.addEventListener("change", function (event) {
-      if (event.matches) printTitle();
+      if (event.matches) toPaper();
     });
   }
 
