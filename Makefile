@@ -19,6 +19,7 @@ NOBROWSER := --ignore=tests/browser
 .PHONY: site site-offline lint test test-latest test-lowest lock serve validate bench bench-lighthouse clean browser dist
 
 $(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "journeybook needs Python 3.11 or newer (as mkdocs-material 9.8 does): make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(PY) $(SITE_LOCK) pyproject.toml
@@ -75,7 +76,7 @@ test-lowest: $(TSTAMP)
 	.venv-lowest/bin/python -c "import importlib.metadata as m; print(*(f'{d}=={m.version(d)}' for d in ['mkdocs', 'mkdocs-material', 'jinja2', 'pyyaml', 'markdown', 'nh3', 'jsonschema', 'pathspec']))"
 	.venv-lowest/bin/python $(PYTEST) -n 2 $(NOBROWSER)
 
-# Refresh the lock files from pyproject.toml (for every platform and Python >= 3.10).
+# Refresh the lock files from pyproject.toml (for every platform and Python >= 3.11).
 lock: $(TSTAMP)
 	$(UV) pip compile -q --universal --generate-hashes pyproject.toml -o $(SITE_LOCK)
 	$(UV) pip compile -q --universal --generate-hashes --extra test pyproject.toml -o $(TEST_LOCK)

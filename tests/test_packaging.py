@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
-
-import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "plugins" / "journeybook"
 
 
 def test_every_data_file_is_declared_as_package_data() -> None:
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
         "package-data"]["journeybook"]
     declared = {path for pattern in patterns for path in PACKAGE.glob(pattern) if path.is_file()}

@@ -21,8 +21,6 @@ TESTED = "0.0.73"  # the Zensical this adapter is tested with (`pip install "jou
 
 def missing() -> str | None:
     """Why the Zensical engine cannot run here (None: it can)."""
-    if sys.version_info < (3, 11):
-        return "the zensical engine needs Python 3.11 or later"
     if importlib.util.find_spec("zensical") is None:
         return 'the zensical engine needs Zensical: pip install "journeybook[zensical]"'
     return None
