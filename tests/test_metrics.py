@@ -270,6 +270,37 @@ def test_the_session_sees_a_saved_csv(tiny: Path) -> None:
     assert again.playbook.metrics["checkout/completion-rate"].latest == (datetime.date(2026, 11, 8), 71.0)
 
 
+def test_csv_files_in_subfolders_count_too(tiny: Path) -> None:
+    """An export a year (or a source) in its own folder: read as the files beside them are, hidden ones left out."""
+    write_tree(tiny, {
+        "journeys/metrics/top.csv": GOOD,
+        "journeys/metrics/2025/q4.csv": "date,kpi,value\n2025-12-01,checkout/completion-rate,60\n",
+        "journeys/metrics/2026/Q1.CSV": "date,kpi,value\n2026-11-31,checkout/completion-rate,61\n"
+                                        "2026-11-02,checkout/completion-rate,62\n",
+        "journeys/metrics/.drafts/wip.csv": "not,a,header\n",
+        "journeys/metrics/2026/.backup.csv": "not,a,header\n",
+    })
+    assert _validate(tiny) == [
+        "journeys/metrics/2026/Q1.CSV:2:1: error: date '2026-11-31' is not a date written YYYY-MM-DD (e.g. 2026-11-30)"]
+    files = read_playbook(Project(root=tiny)).files
+    measured = load_metrics([tiny / "journeys" / "metrics"], kpi_keys(files), tiny, tiny / "journeys", TODAY, None)
+    assert measured.files == ["journeys/metrics/2025/q4.csv", "journeys/metrics/2026/Q1.CSV", "journeys/metrics/top.csv"]
+    days = [datetime.date(2025, 12, 1), datetime.date(2026, 11, 1), datetime.date(2026, 11, 2)]
+    series = measured.series["checkout/completion-rate"]
+    assert (list(series.days), list(series.values)) == ([d.toordinal() for d in days], [60.0, 64.5, 62.0])
+
+
+def test_the_session_sees_a_new_csv_in_a_subfolder(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/metrics/2026/q4.csv": GOOD})
+    session = Session(Project(root=tiny, today=TODAY), keep=True)
+    assert session.load()[1] is True
+    assert session.load()[1] is False
+    write_tree(tiny, {"journeys/metrics/2026/november.csv": "date,kpi,value\n2026-11-08,checkout/completion-rate,71\n"})
+    again, loaded = session.load()
+    assert loaded and again.playbook is not None
+    assert again.playbook.metrics["checkout/completion-rate"].latest == (datetime.date(2026, 11, 8), 71.0)
+
+
 def test_serve_rebuilds_when_a_csv_is_saved(tiny: Path) -> None:
     write_tree(tiny, {"journeys/metrics/q4.csv": GOOD})
     with serving(tiny) as (base, log):

@@ -14,6 +14,7 @@ import difflib
 import itertools
 import math
 import operator
+import os
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -45,8 +46,14 @@ class Metrics:
 
 
 def metrics_files(folder: Path) -> list[Path]:
-    """The ``*.csv`` files directly in ``folder``, by name."""
-    return sorted(p for p in folder.glob("*.csv")) if folder.is_dir() else []
+    """The ``*.csv`` files in ``folder`` and in its subfolders (say one a year), by path; hidden ones
+    (a name starting with ``.``) left out. Symbolic links to folders are not followed."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        found += [Path(dirpath, name) for name in filenames
+                  if name.lower().endswith(".csv") and not name.startswith(".")]
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def metrics_dir(project: Project) -> Path:
@@ -58,14 +65,14 @@ def metrics_dir(project: Project) -> Path:
 
 
 def stamp_of(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
-    """Name, modification time, size and inode of every CSV file in ``folder``."""
+    """Path (within ``folder``), modification time, size and inode of every CSV file in it."""
     out = []
     for path in metrics_files(folder):
         try:
             st = path.stat()
         except OSError:
             continue
-        out.append((path.name, st.st_mtime_ns, st.st_size, st.st_ino))
+        out.append((path.relative_to(folder).as_posix(), st.st_mtime_ns, st.st_size, st.st_ino))
     return tuple(out)
 
 
