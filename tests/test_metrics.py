@@ -284,7 +284,8 @@ def test_csv_files_in_subfolders_count_too(tiny: Path) -> None:
         "journeys/metrics/2026/Q1.CSV:2:1: error: date '2026-11-31' is not a date written YYYY-MM-DD (e.g. 2026-11-30)"]
     files = read_playbook(Project(root=tiny)).files
     measured = load_metrics([tiny / "journeys" / "metrics"], kpi_keys(files), tiny, tiny / "journeys", TODAY, None)
-    assert measured.files == ["journeys/metrics/2025/q4.csv", "journeys/metrics/2026/Q1.CSV", "journeys/metrics/top.csv"]
+    assert measured.files == [
+        "journeys/metrics/2025/q4.csv", "journeys/metrics/2026/Q1.CSV", "journeys/metrics/top.csv"]
     days = [datetime.date(2025, 12, 1), datetime.date(2026, 11, 1), datetime.date(2026, 11, 2)]
     series = measured.series["checkout/completion-rate"]
     assert (list(series.days), list(series.values)) == ([d.toordinal() for d in days], [60.0, 64.5, 62.0])
