@@ -194,7 +194,12 @@ def test_pages_show_latest_value_target_status_in_words(tiny: Path) -> None:
     assert '<strong>71%</strong> <time class="jb-kpis__date" datetime="2026-11-08">2026-11-08</time>' in touchpoint
     assert '<span class="jb-kstatus jb-kstatus--met"><span class="jb-kstatus__mark" aria-hidden="true">✓</span> met' \
            "</span>" in touchpoint
-    assert "<td>Drop-out per step</td>\n<td><span class=\"jb-kpis__none\">not measured</span></td>" in touchpoint
+    blank = ('<td class="jb-kpis__blank"><span aria-hidden="true">—</span>'
+             '<span class="jb-visually-hidden">none</span></td>')
+    # a KPI without measurements (or a target): no empty cell, a dash to the eye and "none" to a screen reader
+    assert ("<tr><td>Drop-out per step</td>\n<td><span class=\"jb-kpis__none\">not measured</span></td>"
+            + blank * 3 + "\n</tr>") in touchpoint
+    assert "<td></td>" not in touchpoint
     phase = pages["journeys/buy/purchase.md"]
     assert '<strong>4.2</strong>' in phase and "jb-kstatus--met" in phase
     data = json.loads(render_playbook_json(result.playbook))
@@ -204,6 +209,18 @@ def test_pages_show_latest_value_target_status_in_words(tiny: Path) -> None:
     assert data["touchpoints"]["checkout"]["kpis"][0] == {
         "id": "completion-rate", "name": "Checkout completion rate", "target": None, "min": 70.0, "max": None,
         "unit": "%"}
+
+
+def test_without_measurements_a_kpi_without_a_target_has_a_dash(tiny: Path) -> None:
+    write_tree(tiny, {"journeys/touchpoints/checkout.yml": TOUCHPOINT.replace(
+        "    min: 70\n", '    target: "70% of started checkouts"\n    min: 70\n')})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    touchpoint = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions(today=TODAY))}[
+        "touchpoints/checkout.md"]
+    assert ("<tr><td>Checkout completion rate</td><td>70% of started checkouts</td></tr>\n"
+            '<tr><td>Drop-out per step</td><td class="jb-kpis__blank"><span aria-hidden="true">—</span>'
+            '<span class="jb-visually-hidden">none</span></td></tr>') in touchpoint
 
 
 def test_kpis_page_lists_missed_first(tiny: Path) -> None:

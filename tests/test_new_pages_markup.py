@@ -25,9 +25,19 @@ def test_a_matrix_link_names_its_phase_apart(sample_site: Path) -> None:
     assert [el.text for el in phases[:2]] == ["Awareness", "Consideration"]  # Joris de Boer at SEO
 
 
-def test_todays_line_is_drawn_first_beneath_the_planned_one(sample_site: Path) -> None:
-    html = parse_file(sample_site / "journeys" / "online-purchase-no-surprises" / "index.html")
-    series = [el.attrs["class"] for el in html.find("g") if "jb-curve__series" in (el.attrs.get("class") or "")]
-    assert series == ["jb-curve__series jb-curve__series--3 jb-curve__series--today",
-                      "jb-curve__series jb-curve__series--1",
-                      "jb-curve__series jb-curve__series--2"]
+def _drawn(page: Path) -> list[str]:
+    html = parse_file(page)
+    return [el.attrs["class"] for el in html.find("g") if "jb-curve__series" in (el.attrs.get("class") or "")]
+
+
+def test_todays_line_is_drawn_first_and_the_planned_one_last_on_top(sample_site: Path) -> None:
+    """Beneath everything today's line, then a persona's own planned line (2), then the journey's (1) on top."""
+    assert _drawn(sample_site / "journeys" / "online-purchase-no-surprises" / "index.html") == [
+        "jb-curve__series jb-curve__series--3 jb-curve__series--today",
+        "jb-curve__series jb-curve__series--2",
+        "jb-curve__series jb-curve__series--1"]
+
+
+def test_the_journeys_own_line_is_drawn_over_the_personas(sample_site: Path) -> None:
+    assert _drawn(sample_site / "journeys" / "online-purchase" / "index.html") == [
+        "jb-curve__series jb-curve__series--2", "jb-curve__series jb-curve__series--1"]  # a persona's, the journey's

@@ -281,8 +281,9 @@ def emotion_curve(lines: Sequence[CurveLine], *, svg_id: str, labels: CurveLabel
         *_bands(len(phases)),
         *_phase_scores(lines[0]),
     ]
-    # today's line first, beneath the others: where both lines share a point, the planned one shows on top
-    for i, line in sorted(enumerate(lines, start=1), key=lambda numbered: not numbered[1].today):
+    # today's line first, beneath the others, then the personas' lines, then the journey's own line on top:
+    # where lines share a point, the journey's (on a future map: the planned one) shows
+    for i, line in sorted(enumerate(lines, start=1), key=lambda numbered: (not numbered[1].today, numbered[0] == 1)):
         parts.extend(_line(i, line))
     parts.extend(_notes(lines[0]))
     parts.append("</svg>")
