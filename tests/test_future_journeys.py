@@ -29,9 +29,12 @@ def words(page: Path, cls: str) -> list[str]:
 def test_the_index_pairs_each_future_with_today(sample_site: Path) -> None:
     page = sample_site / "journeys" / "index.html"
     titles = [el.text.strip() for el in parse_file(page).has_class("jb-card__title")]
-    assert titles == ["Choosing planning software for the business", "Buying a product online",
-                      "Buying a product online, without surprise costs", "Getting a faulty product repaired"]
-    assert words(page, "jb-card__state") == ["Today", "Today", "Planned Improves Buying a product online", "Today"]
+    # a journey with planned versions and those first (a row of their own at desk width), then the others
+    assert titles == ["Buying a product online", "Buying a product online, without surprise costs",
+                      "Choosing planning software for the business", "Getting a faulty product repaired"]
+    assert words(page, "jb-card__state") == ["Today", "Planned Improves Buying a product online", "Today", "Today"]
+    cards = [el.attrs["class"] for el in parse_file(page).has_class("jb-card")]
+    assert [c for c in cards if "jb-card--has-futures" in c] == [cards[0]]
     assert words(page, "jb-card__futures") == ["Planned versions: Buying a product online, without surprise costs"]
 
 

@@ -32,6 +32,28 @@ def test_both_curves_share_one_scale(new_context, site: Site, width: str) -> Non
     assert heights["2"].pop() - heights["4"].pop() == pytest.approx(60, abs=0.5)  # two levels of 30 px apart
 
 
+# where each card of the journeys index is: its title, and the top and left of its box
+CARDS = """() => [...document.querySelectorAll('.jb-cards--journeys .jb-card')].map(card => {
+    const box = card.getBoundingClientRect();
+    return [card.querySelector('.jb-card__title').textContent.trim(), Math.round(box.top), Math.round(box.left)];
+})"""
+
+
+def test_a_planned_journey_sits_beside_todays_on_the_index(new_context, site: Site) -> None:
+    """At desk width the index shows the journey of today and its planned version side by side in one row,
+    first, and the other journeys fill the rows after it without a gap."""
+    page = new_context(viewport=WIDTHS["desktop"]).new_page()
+    page.goto(site.url("journeys/"))
+    cards = page.evaluate(CARDS)
+    assert [title for title, _, _ in cards] == [
+        "Buying a product online", "Buying a product online, without surprise costs",
+        "Choosing planning software for the business", "Getting a faulty product repaired"]
+    (_, today_top, today_left), (_, planned_top, planned_left) = cards[0], cards[1]
+    assert planned_top == today_top and planned_left > today_left, cards  # beside, not under
+    rows = sorted({top for _, top, _ in cards})
+    assert len(rows) == 2, cards  # two full rows of two: no hole before or after the pair
+
+
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("palette", list(PALETTES))
 @pytest.mark.parametrize("url", [FUTURE_MAP, MATRIX, "journeys/"])

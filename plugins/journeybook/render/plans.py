@@ -129,12 +129,15 @@ class Planner:
                           has_futures=any(j.state == "future" for j in self.playbook.journeys.values()))
 
     def _paired(self) -> list[Journey]:
-        """Each current journey followed by the futures that improve it; futures of no journey here last."""
+        """Each current journey with planned versions followed by them (the index shows each such row of cards
+        from its first column: today's card beside its planned ones), then the other current journeys, then
+        futures of no journey here."""
         journeys = list(self.playbook.journeys.values())
         out = []
         for journey in journeys:
-            if journey.state != "future":
+            if journey.state != "future" and self.site.futures_of(journey):
                 out += [journey, *self.site.futures_of(journey)]
+        out += [j for j in journeys if j.state != "future" and j not in out]
         return out + [j for j in journeys if j not in out]
 
     def _current_of(self, journey: Journey) -> Journey | None:
