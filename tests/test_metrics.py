@@ -191,7 +191,8 @@ def test_pages_show_latest_value_target_status_in_words(tiny: Path) -> None:
     kpis = pages["kpis/index.md"]
     assert kpis.index('data-jb-kpi="checkout/completion-rate"') > kpis.index('data-jb-kpi="buy/purchase/csat"')
     touchpoint = pages["touchpoints/checkout.md"]
-    assert '<strong>71%</strong> <time class="jb-kpis__date" datetime="2026-11-08">2026-11-08</time>' in touchpoint
+    assert ('<strong>71%</strong> <time class="jb-kpis__date" datetime="2026-11-08">2026-11-08</time> '
+            '<span class="jb-kpis__change">+6.5 pp since 2026-11-01</span></td>') in touchpoint
     assert '<span class="jb-kstatus jb-kstatus--met"><span class="jb-kstatus__mark" aria-hidden="true">✓</span> met' \
            "</span>" in touchpoint
     blank = ('<td class="jb-kpis__blank"><span aria-hidden="true">—</span>'
@@ -221,6 +222,32 @@ def test_without_measurements_a_kpi_without_a_target_has_a_dash(tiny: Path) -> N
     assert ("<tr><td>Checkout completion rate</td><td>70% of started checkouts</td></tr>\n"
             '<tr><td>Drop-out per step</td><td class="jb-kpis__blank"><span aria-hidden="true">—</span>'
             '<span class="jb-visually-hidden">none</span></td></tr>') in touchpoint
+
+
+@pytest.mark.parametrize(("rows", "language", "expected"), [
+    ("2026-10-25,checkout/completion-rate,60\n2026-11-01,checkout/completion-rate,64.5\n"
+     "2026-11-08,checkout/completion-rate,63.7\n", "en",  # against the one before, not the first
+     '<span class="jb-kpis__change">\u22120.8 pp since 2026-11-01</span>'),
+    ("2026-11-01,checkout/completion-rate,64.5\n2026-11-08,checkout/completion-rate,63.7\n", "nl",
+     '<span class="jb-kpis__change">\u22120,8 procentpunt sinds 2026-11-01</span>'),
+    ("2026-11-01,checkout/completion-rate,64.5\n2026-11-08,checkout/completion-rate,64.5\n", "en",
+     '<span class="jb-kpis__change">unchanged since 2026-11-01</span>'),
+    ("2026-11-08,checkout/completion-rate,64.5\n", "en", None),  # one measurement: nothing to compare
+    # a KPI without a unit (the phase's satisfaction score) changes by its own amount, no percentage points
+    ("2026-11-01,buy/purchase/csat,4.2\n2026-11-08,buy/purchase/csat,4.5\n", "en",
+     '<span class="jb-kpis__change">+0.3 since 2026-11-01</span>'),
+])
+def test_the_latest_value_says_how_it_changed(tiny: Path, rows: str, language: str, expected: str | None) -> None:
+    write_tree(tiny, {"journeys/metrics/q4.csv": "date,kpi,value\n" + rows})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    pages = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions(language=language, today=TODAY))}
+    page = pages["journeys/buy/purchase.md" if "csat" in rows else "touchpoints/checkout.md"]
+    changes = [cell.split("</td>")[0].strip() for cell in page.split("</time>")[1:]
+               if cell.startswith(' <span class="jb-kpis__change">')]
+    assert changes == ([] if expected is None else [expected])
+    if expected is None:
+        assert "jb-kpis__change" not in page
 
 
 def test_kpis_page_lists_missed_first(tiny: Path) -> None:

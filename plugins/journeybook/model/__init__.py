@@ -176,6 +176,11 @@ class Series:
     def latest(self) -> tuple[datetime.date, float]:
         return datetime.date.fromordinal(self.days[-1]), self.values[-1]
 
+    @property
+    def previous(self) -> tuple[datetime.date, float] | None:
+        """The measurement before the latest (None: only one)."""
+        return (datetime.date.fromordinal(self.days[-2]), self.values[-2]) if len(self.days) > 1 else None
+
 
 @dataclass(frozen=True)
 class Client:

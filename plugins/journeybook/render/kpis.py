@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..metrics.keys import phase_key, touchpoint_key
-from ..metrics.status import Reading, reading, target_text, with_unit
+from ..metrics.status import Reading, number, reading, target_text, with_unit
 from ..model import Kpi, Playbook
 from .kpi_spark import kpi_sparkline
 from .site import Site
@@ -68,6 +68,21 @@ class Measured:
 
     def target(self, kpi: Kpi) -> str:
         return target_text(kpi, self.decimal)
+
+    def change(self, r: Reading) -> str:
+        """Against the measurement before the latest: "+6.5 pp since 2026-11-01", "unchanged since ..." ("": none)."""
+        previous = r.series.previous
+        if previous is None:
+            return ""
+        day, before = previous
+        delta = r.value - before
+        if number(abs(delta)) == "0":
+            return self.labels["kpi_same"].format(date=day.isoformat())
+        sign = "+" if delta > 0 else "\u2212"
+        # a share's change is in percentage points: 15.1% to 14.2% is -0.9 pp, not -0.9%
+        amount = (self.labels["kpi_points"].format(value=number(abs(delta), self.decimal)) if r.kpi.unit == "%"
+                  else self.value(abs(delta), r.kpi.unit))
+        return self.labels["kpi_change"].format(change=sign + amount, date=day.isoformat())
 
     def spark(self, r: Reading) -> Markup:
         first_day, first = datetime.date.fromordinal(r.series.days[0]), r.series.values[0]
