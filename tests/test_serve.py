@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from conftest import copy_sample
 from test_build import MINIMAL, write
 
 
@@ -40,12 +41,13 @@ def wait_for(predicate, timeout: float = 60.0) -> bool:
 
 
 @contextlib.contextmanager
-def serving(project: Path) -> Iterator[tuple[str, list[str]]]:
-    """A real `mkdocs serve` of ``project`` on a free local port: (its base URL, its log lines so far)."""
+def serving(project: Path, *command: str) -> Iterator[tuple[str, list[str]]]:
+    """A real `mkdocs serve` of ``project`` (or ``journeybook serve`` with the arguments given) on a free
+    local port: (its base URL, its log lines so far)."""
     port = free_port()
-    exe = Path(sys.executable).parent / "mkdocs"
+    exe = Path(sys.executable).parent / ("journeybook" if command else "mkdocs")
     server = subprocess.Popen(
-        [str(exe), "serve", "-a", f"127.0.0.1:{port}"],
+        [str(exe), "serve", *command, "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
@@ -95,3 +97,30 @@ def test_serve_shows_an_edited_template_override(tmp_path: Path) -> None:
         assert wait_for(lambda: "Second wording of the override" in fetch(url)), "".join(log)
         assert "First wording" not in fetch(url)
         assert "Traceback" not in "".join(log)
+
+
+# Acme Outdoor's own checklist item (its overlay of the checkout), with its brand's value filled in
+ACME_ITEM = "Show in the basket how far the customer is from free shipping (€50)"
+
+
+def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
+    """`journeybook serve --client ID` serves that client's guide at the address `mkdocs serve` prints (the
+    path of the base's site_url), and rebuilds it when the client's overlay is saved."""
+    project = copy_sample(tmp_path / "p")
+    with serving(project, "--client", "acme-outdoor") as (base, log):
+        url = f"{base}/playbook/touchpoints/checkout/"
+        assert wait_for(lambda: ACME_ITEM in fetch(url), timeout=120), "".join(log)
+        overlay = project / "clients/acme-outdoor/journeys/touchpoints/checkout.yml"
+        overlay.write_text(overlay.read_text(encoding="utf-8").replace("Show in the basket", "Show in the cart"),
+                           encoding="utf-8")
+        assert wait_for(lambda: "Show in the cart how far" in fetch(url)), "".join(log)
+        assert "Traceback" not in "".join(log)
+
+
+def test_serve_names_the_clients_there_are(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path / "p")
+    exe = Path(sys.executable).parent / "journeybook"
+    done = subprocess.run([str(exe), "serve", "--client", "acme"], cwd=project, capture_output=True, text=True,
+                          timeout=60)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "journeybook: error: unknown client 'acme'; clients: acme-outdoor, fietsbaas\n"

@@ -12,8 +12,10 @@ import urllib.request
 from pathlib import Path
 
 from conftest import copy_sample
+from test_serve import ACME_ITEM, fetch, wait_for
 
 PAGE = "playbook/journeys/online-purchase/awareness/"  # served under site_url's path, as published
+CLIENT_PAGE = "playbook/acme-outdoor/touchpoints/checkout/"  # a guide where it is published: <site>/<id>/
 
 
 def _port() -> int:
@@ -62,3 +64,20 @@ def test_serve_regenerates_on_save_and_keeps_the_last_good_version(tmp_path: Pat
     assert "journeybook: the playbook has errors; still serving the last good version" in out
     assert not (project / "site").exists()  # serve publishes nothing into the project
     assert not any(p.suffix == ".md" for p in (project / "journeys").rglob("*"))
+
+
+def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
+    """`journeybook serve --engine zensical --client ID` serves the client's guide, not the base."""
+    project = copy_sample(tmp_path / "p")
+    port = _port()
+    exe = Path(sys.executable).parent / "journeybook"
+    proc = subprocess.Popen([str(exe), "serve", "--engine", "zensical", "--client", "acme-outdoor",
+                             "-a", f"127.0.0.1:{port}"], cwd=project, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/{CLIENT_PAGE}"
+    try:
+        assert wait_for(lambda: ACME_ITEM in fetch(url), timeout=180), "the client's checkout page was never served"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=60)
+    assert "Traceback" not in out

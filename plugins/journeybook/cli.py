@@ -22,6 +22,7 @@ from .editors.scaffold import SCHEMAS_DIR, ensure_config, ensure_home_page, ensu
 from .errors import Problem
 from .guides.clients import client_ids, client_infos
 from .model.ids import RESERVED_IDS, is_valid_id, suggest_id
+from .options import CLIENT_ENV
 from .read.config import find_config, i18n_languages, option_problems, project_from_config, read_config
 from .read.files import rel
 from .read.project import Project
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sv = sub.add_parser("serve", help="a live preview that rebuilds when a YAML or template file is saved")
     sv.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="default: mkdocs")
+    sv.add_argument("--client", help="preview this client's guide instead of the base playbook")
     sv.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT", help="default: localhost:8000")
     sv.add_argument("-f", "--config-file", default=None, help="mkdocs.yml to use (default: ./mkdocs.yml)")
 
@@ -208,16 +210,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if config_file is None or not config_file.is_file():
         print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
         return EXIT_USAGE
+    project = project_from_config(config_file.parent, config_file)
+    if args.client:
+        clients = client_ids(project)
+        if args.client not in clients:
+            return _unknown_client(args.client, clients)
+        project = dataclasses.replace(project, client=args.client)
     if args.engine == "mkdocs":
         import subprocess
 
         address = ["-a", args.dev_addr] if args.dev_addr else []
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address])
+        env = dict(os.environ, **({CLIENT_ENV: args.client} if args.client else {}))
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address], env=env)
     from .engines.zensical import require
     from .engines.zensical.serve import zensical_serve
 
     require()
-    return zensical_serve(project_from_config(config_file.parent, config_file), config_file.resolve(), args.dev_addr)
+    return zensical_serve(project, config_file.resolve(), args.dev_addr)
 
 
 def cmd_clients(args: argparse.Namespace) -> int:

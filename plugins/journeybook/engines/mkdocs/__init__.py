@@ -12,6 +12,7 @@ theme are left as they are.
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ...options import NAMES, Options, declared, options_of
+from ...options import CLIENT_ENV, NAMES, Options, declared, options_of
 from ...read.config import option_findings
 from ...read.project import Project
 from ...render import PageSpec
@@ -115,12 +116,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return config
 
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
-        """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client."""
+        """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client; so does
+        the base's under ``journeybook serve --client <id>``."""
         candidate = config_dir.parent.parent
         in_clients_dir = (candidate / self.options.clients_dir).resolve() == config_dir.parent
         if (config_dir / "client.yml").is_file() and in_clients_dir:
             return candidate, self.options.client or config_dir.name
-        return config_dir, self.options.client
+        return config_dir, self.options.client or os.environ.get(CLIENT_ENV) or None
 
     @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
