@@ -67,7 +67,8 @@ def test_serve_regenerates_on_save_and_keeps_the_last_good_version(tmp_path: Pat
 
 
 def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
-    """`journeybook serve --engine zensical --client ID` serves the client's guide, not the base."""
+    """`journeybook serve --engine zensical --client ID` serves the client's guide, not the base, without links
+    to the pages the guide leaves out (as `journeybook build` has it)."""
     project = copy_sample(tmp_path / "p")
     port = _port()
     exe = Path(sys.executable).parent / "journeybook"
@@ -77,6 +78,10 @@ def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{port}/{CLIENT_PAGE}"
     try:
         assert wait_for(lambda: ACME_ITEM in fetch(url), timeout=180), "the client's checkout page was never served"
+        # the guide leaves out the editors' pages (base_only): the home page's links to them become their text
+        home = f"http://127.0.0.1:{port}/playbook/acme-outdoor/"
+        assert wait_for(lambda: "see how this playbook is maintained." in fetch(home), timeout=30), fetch(home)
+        assert "the editors' guide and the YAML reference" in fetch(home)
     finally:
         proc.send_signal(signal.SIGINT)
         out, _ = proc.communicate(timeout=60)

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ...errors import has_errors
@@ -28,6 +29,7 @@ from ..common.publish import publish
 from .stage import SITE, Stager
 
 STAGE_PREFIX = ".jb-zensical-"
+SETTLE_NS = 300_000_000  # under serve, a page written less than this long ago may still be being written
 
 
 def zensical_command(*args: str) -> list[str]:
@@ -49,18 +51,26 @@ def run_zensical(config_path: Path, strict: bool) -> None:
         raise SystemExit("zensical: " + ("\n".join(lines[-20:]) or f"exit status {done.returncode}"))
 
 
-def unlink_left_out(site: Path, left_out: LeftOut) -> None:
+def unlink_left_out(site: Path, left_out: LeftOut, done: dict[Path, int] | None = None) -> None:
     """A guide's links to the pages it leaves out become their text, in every page (as the MkDocs adapter
-    does in ``on_page_content``)."""
-    if not left_out.paths:
+    does in ``on_page_content``). With ``done`` (a page's modification time when it was last seen to), a page
+    Zensical has not written again since is left alone: ``serve`` calls this on every poll."""
+    if not left_out.paths or not site.is_dir():
         return
-    for path in site.rglob("*.html"):
+    for path in sorted(site.rglob("*.html")):
+        stamp = path.stat().st_mtime_ns
+        if done is not None and (done.get(path) == stamp or time.time_ns() - stamp < SETTLE_NS):
+            continue  # seen to already, or still being written: the next poll takes it
         url = path.relative_to(site).as_posix()
         url = url.removesuffix("index.html")
         text = path.read_text(encoding="utf-8")
+        if done is not None and path.stat().st_mtime_ns != stamp:
+            continue
         changed = left_out.unlink(text, url)
         if changed != text:
             path.write_text(changed, encoding="utf-8")
+        if done is not None:
+            done[path] = path.stat().st_mtime_ns
 
 
 def build_one(job: Job) -> Outcome:

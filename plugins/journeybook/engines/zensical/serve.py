@@ -21,8 +21,8 @@ from ... import errors
 from ...read.config import read_config
 from ...read.project import Project
 from ...session import stamp
-from .build import options_from, zensical_command
-from .stage import Stager
+from .build import options_from, unlink_left_out, zensical_command
+from .stage import SITE, Stager
 
 POLL_SECONDS = 0.5
 
@@ -45,7 +45,8 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
         if errors.has_errors(result.problems) or result.playbook is None:
             print(f"journeybook: nothing to serve: {errors.summary(result.problems).rstrip('.')}", flush=True)
             return 1
-        stager.stage(result)
+        left_out = stager.stage(result).left_out
+        unlinked: dict[Path, int] = {}  # the pages whose links to left-out pages are gone, by mtime
         seen = (stamp(Path(d) for d in stager.template_dirs()), config_file.stat().st_mtime_ns)
         args = ["serve", "-f", str(stager.config_path), *(["-a", dev_addr] if dev_addr else [])]
         server = subprocess.Popen(zensical_command(*args), cwd=folder)
@@ -53,6 +54,7 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
         while server.poll() is None and (ticks is None or tick < ticks):
             time.sleep(POLL_SECONDS)
             tick += 1
+            unlink_left_out(folder / SITE, left_out, unlinked)  # what Zensical wrote since, as the build does
             now = (stamp(Path(d) for d in stager.template_dirs()), config_file.stat().st_mtime_ns)
             changed = now != seen  # a template override or mkdocs.yml: the pages are made again
             if changed:
@@ -67,6 +69,8 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
                     print("journeybook: the playbook has errors; still serving the last good version", flush=True)
                 continue
             staged = stager.stage(fresh_result)
+            if staged.left_out.paths != left_out.paths:  # base_only changed: every page is looked at again
+                left_out, unlinked = staged.left_out, {}
             if staged.written:
                 print(f"journeybook: regenerated {len(staged.written)} file(s)", flush=True)
         return 0 if server.poll() in (None, 0) else 1
