@@ -115,6 +115,19 @@ def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
                            encoding="utf-8")
         assert wait_for(lambda: "Show in the cart how far" in fetch(url)), "".join(log)
         assert "Traceback" not in "".join(log)
+    assert fetch(url) == ""  # stopping `journeybook serve` stopped the server: none is left behind
+
+
+def test_the_serve_variable_does_not_change_a_build(tmp_path: Path) -> None:
+    """JOURNEYBOOK_CLIENT (what `serve --client` hands `mkdocs serve`) left set in a shell: a build still
+    builds the base playbook, as the checks before it do."""
+    project = copy_sample(tmp_path / "p")
+    exe = Path(sys.executable).parent / "journeybook"
+    done = subprocess.run([str(exe), "build"], cwd=project, capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, JOURNEYBOOK_CLIENT="fietsbaas", NO_MKDOCS_2_WARNING="1"))
+    assert done.returncode == 0, done.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home and "Fietsbaas" not in home
 
 
 def test_serve_names_the_clients_there_are(tmp_path: Path) -> None:

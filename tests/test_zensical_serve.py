@@ -83,6 +83,8 @@ def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
         assert wait_for(lambda: "see how this playbook is maintained." in fetch(home), timeout=30), fetch(home)
         assert "the editors' guide and the YAML reference" in fetch(home)
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.terminate()  # SIGTERM, as a process manager stops it: Zensical stops with it
         out, _ = proc.communicate(timeout=60)
     assert "Traceback" not in out
+    assert fetch(url) == ""
+    assert not [line for line in out.splitlines() if line.startswith("Serving ") and Path(line.split()[1]).exists()]

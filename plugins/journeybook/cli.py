@@ -217,11 +217,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             return _unknown_client(args.client, clients)
         project = dataclasses.replace(project, client=args.client)
     if args.engine == "mkdocs":
-        import subprocess
-
         address = ["-a", args.dev_addr] if args.dev_addr else []
         env = dict(os.environ, **({CLIENT_ENV: args.client} if args.client else {}))
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address], env=env)
+        sys.stdout.flush()
+        # `mkdocs serve` takes this process's place: a signal to stop it reaches the server itself
+        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address], env)
     from .engines.zensical import require
     from .engines.zensical.serve import zensical_serve
 

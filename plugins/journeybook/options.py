@@ -30,8 +30,9 @@ class Options:
 
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Options))
-# `journeybook serve --client ID` runs `mkdocs serve` with this set: the plugin builds that client's guide
-# when `client` is not set in mkdocs.yml (MkDocs' serve cannot be handed a plugin option any other way).
+# `journeybook serve --client ID` runs `mkdocs serve` with this set: under `mkdocs serve` the plugin builds
+# that client's guide when `client` is not set in mkdocs.yml (MkDocs' serve cannot be handed a plugin option
+# any other way); a build never reads it.
 CLIENT_ENV = "JOURNEYBOOK_CLIENT"
 ENABLED = "enabled"  # MkDocs' own switch of any plugin that declares none: true or false
 

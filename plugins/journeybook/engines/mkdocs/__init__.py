@@ -122,7 +122,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         in_clients_dir = (candidate / self.options.clients_dir).resolve() == config_dir.parent
         if (config_dir / "client.yml").is_file() and in_clients_dir:
             return candidate, self.options.client or config_dir.name
-        return config_dir, self.options.client or os.environ.get(CLIENT_ENV) or None
+        serving = os.environ.get(CLIENT_ENV) if self.state.serving else None  # a build never reads it
+        return config_dir, self.options.client or serving or None
 
     @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -27,6 +27,10 @@ from .stage import SITE, Stager
 POLL_SECONDS = 0.5
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _problems(problems: list[errors.Problem]) -> None:
     for problem in problems:
         print(problem, flush=True)
@@ -37,6 +41,8 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
     """Serve until interrupted (or for ``ticks`` polls, for tests); the exit status."""
     folder = Path(tempfile.mkdtemp(prefix="journeybook-zensical-serve-"))
     server: subprocess.Popen[bytes] | None = None
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: Zensical and the staging folder go too
     try:
         user = read_config(config_file)
         stager = Stager(project, config_file, user, options_from(user), folder, serving=True)
@@ -85,3 +91,5 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
             except subprocess.TimeoutExpired:
                 server.kill()
         shutil.rmtree(folder, ignore_errors=True)
+        for signum, handler in zip((signal.SIGINT, signal.SIGTERM), handlers, strict=True):
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
