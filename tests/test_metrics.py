@@ -233,6 +233,11 @@ def test_without_measurements_a_kpi_without_a_target_has_a_dash(tiny: Path) -> N
     ("2026-11-01,checkout/completion-rate,64.5\n2026-11-08,checkout/completion-rate,64.5\n", "en",
      '<span class="jb-kpis__change">unchanged since 2026-11-01</span>'),
     ("2026-11-08,checkout/completion-rate,64.5\n", "en", None),  # one measurement: nothing to compare
+    # values that differ past the six digits a table shows are unchanged to the reader, not "+1e-07 pp"
+    ("2026-11-01,checkout/completion-rate,64.1234561\n2026-11-08,checkout/completion-rate,64.1234562\n", "en",
+     '<span class="jb-kpis__change">unchanged since 2026-11-01</span>'),
+    ("2026-11-01,checkout/completion-rate,64.12341\n2026-11-08,checkout/completion-rate,64.12349\n", "en",
+     '<span class="jb-kpis__change">+0.0001 pp since 2026-11-01</span>'),  # 64.1234 to 64.1235, as shown
     # a KPI without a unit (the phase's satisfaction score) changes by its own amount, no percentage points
     ("2026-11-01,buy/purchase/csat,4.2\n2026-11-08,buy/purchase/csat,4.5\n", "en",
      '<span class="jb-kpis__change">+0.3 since 2026-11-01</span>'),
@@ -248,6 +253,21 @@ def test_the_latest_value_says_how_it_changed(tiny: Path, rows: str, language: s
     assert changes == ([] if expected is None else [expected])
     if expected is None:
         assert "jb-kpis__change" not in page
+
+
+def test_a_change_is_in_the_kpis_own_unit(tiny: Path) -> None:
+    write_tree(tiny, {
+        "journeys/touchpoints/checkout.yml": TOUCHPOINT + "  - id: load-time\n    name: Page load\n    max: 2\n"
+                                                          "    unit: s\n",
+        "journeys/metrics/q4.csv": "date,kpi,value\n2026-11-01,checkout/load-time,2.5\n"
+                                   "2026-11-08,checkout/load-time,2.25\n"})
+    result = load(Project(root=tiny, today=TODAY))
+    assert result.playbook is not None
+    for language, expected in (("en", "\u22120.25\u00a0s since 2026-11-01"),
+                               ("nl", "\u22120,25\u00a0s sinds 2026-11-01")):
+        page = {p.src_uri: p.html for p in render_pages(result.playbook, RenderOptions(
+            language=language, today=TODAY))}["touchpoints/checkout.md"]
+        assert f'<span class="jb-kpis__change">{expected}</span>' in page
 
 
 def test_kpis_page_lists_missed_first(tiny: Path) -> None:

@@ -75,9 +75,13 @@ class Measured:
         if previous is None:
             return ""
         day, before = previous
-        delta = r.value - before
-        if number(abs(delta)) == "0":
+        shown = number(r.value), number(before)  # as the table shows them: at most 6 significant digits
+        if shown[0] == shown[1]:
             return self.labels["kpi_same"].format(date=day.isoformat())
+        # the difference of what is shown, to as many decimals: 64.5 to 63.7 is 0.8, not 0.7999999999999972
+        places = None if any("e" in text for text in shown) else max(len(text.partition(".")[2]) for text in shown)
+        delta = float(shown[0]) - float(shown[1])
+        delta = round(delta, places) if places is not None else delta
         sign = "+" if delta > 0 else "\u2212"
         # a share's change is in percentage points: 15.1% to 14.2% is -0.9 pp, not -0.9%
         amount = (self.labels["kpi_points"].format(value=number(abs(delta), self.decimal)) if r.kpi.unit == "%"
