@@ -1,4 +1,5 @@
-"""The ``journeybook`` command: validate, build, clients, new, schema, reference, translations.
+"""The ``journeybook`` command: validate, build, serve, clients, new, schema, reference, translations (build
+and serve in :mod:`journeybook.cli_sites`).
 
 Exit status: 0 clean, 1 problems found or the build failed, 2 wrong usage.
 No traceback reaches the user for bad input.
@@ -13,25 +14,20 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from . import __version__, errors
 from .check.schema_variants import modeline, write_schemas
+from .cli_sites import cmd_build, cmd_serve, unknown_client
 from .editors.reference import write_reference
 from .editors.scaffold import SCHEMAS_DIR, ensure_config, ensure_home_page, ensure_schemas, starter, write_new
-from .errors import Problem
+from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .guides.clients import client_ids, client_infos
 from .model.ids import RESERVED_IDS, is_valid_id, suggest_id
-from .options import CLIENT_ENV
 from .read.config import find_config, i18n_languages, option_problems, project_from_config, read_config
 from .read.files import rel
 from .read.project import Project
 from .resolve import load, validate_all
-
-if TYPE_CHECKING:
-    from .engines.common.jobs import Outcome
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -108,25 +104,6 @@ def _parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- validate
 
 
-def _unknown_client(client: str, clients: list[str]) -> int:
-    print(f"journeybook: error: unknown client '{client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
-    return EXIT_USAGE
-
-
-def _print_problems(problems: list[Problem], fmt: str) -> None:
-    if fmt == "github":
-        if problems:
-            print(errors.format_github(problems))
-        print(errors.summary(problems))
-        return
-    for problem in problems:
-        if not problem.path.isprintable():  # a file name with a line break must not break the one-line format
-            path = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path)
-            problem = dataclasses.replace(problem, path=path)
-        print(problem)
-    print(errors.summary(problems))
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     if not root.is_dir():
@@ -134,99 +111,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     project = dataclasses.replace(project_from_config(root), today=args.today)
     if args.client and args.client not in client_ids(project):
-        return _unknown_client(args.client, client_ids(project))
+        return unknown_client(args.client, client_ids(project))
     config_file = find_config(root)
     option_found = option_problems(config_file, root.resolve()) if config_file else []
     languages = () if args.client else tuple(i18n_languages(read_config(config_file))[1]) if config_file else ()
     problems = sorted(option_found + validate_all(project, args.client, languages))
-    _print_problems(problems, args.format)
+    print(errors.report(problems, args.format))
     failing = [p for p in problems if p.is_error or args.strict]
     return EXIT_PROBLEMS if failing else EXIT_OK
-
-
-# --------------------------------------------------------------------------- build
-
-
-def _report(target: str | None, outcome: Outcome) -> None:
-    """A target that was not built: its problems (when they stopped it) and what stays published."""
-    what = f"client '{target}'" if target else "the base playbook"
-    kept = "; its previous guide is kept" if target else ""
-    if outcome.refused:
-        _print_problems(outcome.problems, "text")
-        what = f"{what} not built" if target else "the base playbook and its guides not built"
-        print(f"journeybook: {what}: {errors.summary(outcome.problems).rstrip('.')}{kept}", file=sys.stderr)
-    elif outcome.failed is not None:
-        print(f"journeybook: build of {what} failed: {outcome.failed}{kept}", file=sys.stderr)
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    from .engines.common.jobs import Job, Outcome
-    from .engines.mkdocs.jobs import build_sites
-
-    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
-    if config_file is None or not config_file.is_file():
-        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
-        return EXIT_USAGE
-    wrong_options = option_problems(config_file, config_file.parent.resolve())
-    if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
-        _report(None, Outcome(wrong_options, refused=True))
-        return EXIT_PROBLEMS
-    project = project_from_config(config_file.parent, config_file)
-    clients = client_ids(project)
-    if args.client and args.client not in clients:
-        return _unknown_client(args.client, clients)
-    targets: list[str | None] = [args.client] if args.client else [None]
-    if args.all_clients:
-        targets = [None, *clients]
-    site_dir = Path(args.site_dir or read_config(config_file).get("site_dir") or "site")
-    if not site_dir.is_absolute():
-        site_dir = config_file.parent / site_dir
-    if args.engine == "zensical":
-        from .engines.zensical import require
-        from .engines.zensical.build import zensical_build
-
-        require()
-        outcomes = zensical_build(project, config_file.resolve(), site_dir, targets, clients, args.strict)
-        return _finish_build(targets, outcomes, site_dir)
-    config = str(config_file.resolve())
-    jobs = [Job(dataclasses.replace(project, client=t), config, str(site_dir / t), args.strict,
-                shared_base=str(site_dir.resolve())) if t
-            else Job(project, config, str(site_dir), args.strict, keep=tuple(clients)) for t in targets]
-    return _finish_build(targets, build_sites(jobs, jobs=max(1, args.jobs)), site_dir)
-
-
-def _finish_build(targets: list[str | None], outcomes: dict[str | None, Outcome], site_dir: Path) -> int:
-    for target in targets:  # in the order of the targets: the base, then the clients by id
-        if target in outcomes:
-            _report(target, outcomes[target])
-    built = [t for t in targets if t in outcomes and outcomes[t].built]
-    if built:
-        print(f"Built {', '.join(t or 'the playbook' for t in built)} into {site_dir}")
-    return EXIT_OK if len(built) == len(targets) else EXIT_PROBLEMS
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
-    if config_file is None or not config_file.is_file():
-        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
-        return EXIT_USAGE
-    project = project_from_config(config_file.parent, config_file)
-    if args.client:
-        clients = client_ids(project)
-        if args.client not in clients:
-            return _unknown_client(args.client, clients)
-        project = dataclasses.replace(project, client=args.client)
-    if args.engine == "mkdocs":
-        address = ["-a", args.dev_addr] if args.dev_addr else []
-        env = dict(os.environ, **({CLIENT_ENV: args.client} if args.client else {}))
-        sys.stdout.flush()
-        # `mkdocs serve` takes this process's place: a signal to stop it reaches the server itself
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address], env)
-    from .engines.zensical import require
-    from .engines.zensical.serve import zensical_serve
-
-    require()
-    return zensical_serve(project, config_file.resolve(), args.dev_addr)
 
 
 def cmd_clients(args: argparse.Namespace) -> int:
@@ -319,7 +211,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     project = project_from_config(root)
     if args.client and args.client not in client_ids(project):
-        return _unknown_client(args.client, client_ids(project))
+        return unknown_client(args.client, client_ids(project))
     if args.client:
         project = dataclasses.replace(project, client=args.client)
     else:
@@ -327,7 +219,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         project = dataclasses.replace(project, language=args.lang, base_language=base)
     result = load(project)
     if result.playbook is None:
-        _print_problems([p for p in result.problems if p.is_error], "text")
+        print(errors.report([p for p in result.problems if p.is_error], "text"))
         return EXIT_PROBLEMS
     if result.playbook.language != args.lang:
         print(f"journeybook: error: the guide of client '{args.client}' is in '{result.playbook.language}', "
@@ -344,7 +236,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         for path in written:
             print(f"Wrote {path}")
         after = load(project)
-        _print_problems([p for p in after.problems if p.is_error], "text")
+        print(errors.report([p for p in after.problems if p.is_error], "text"))
         return EXIT_PROBLEMS if errors.has_errors(after.problems + problems) else EXIT_OK
     for line in coverage_lines(result.texts):
         print(line)

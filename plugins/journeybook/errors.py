@@ -1,4 +1,4 @@
-"""Problems found in a playbook, and their two output formats.
+"""Problems found in a playbook, their two output formats, and the exit codes of every command.
 
 A problem is located (``path:line:col``), has a severity and a message that
 says what to do. Imports nothing of ours.
@@ -7,10 +7,11 @@ says what to do. Imports nothing of ours.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ERROR = "error"
 WARNING = "warning"
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2  # clean; problems found or a build failed; wrong usage
 
 
 @dataclass(frozen=True, order=True)
@@ -63,3 +64,16 @@ def format_github(problems: Iterable[Problem]) -> str:
         f"title={_escape_property('journeybook')}::{_escape_data(p.message)}"
         for p in problems
     )
+
+
+def report(problems: list[Problem], fmt: str = "text") -> str:
+    """What a command prints of ``problems``: a located line each (``github``: workflow annotations), then the
+    summary. A file name with a line break must not break the one-line format."""
+    if fmt == "github":
+        return (format_github(problems) + "\n" if problems else "") + summary(problems)
+    lines = []
+    for problem in problems:
+        if not problem.path.isprintable():
+            problem = replace(problem, path="".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path))
+        lines.append(str(problem))
+    return "\n".join([*lines, summary(problems)])

@@ -214,8 +214,19 @@ def option_problems(config_file: Path, root: Path) -> list[Problem]:
     return [problem for _, problem in option_findings(config_file, root)]
 
 
+def client_folder(folder: Path, clients_dir: str) -> tuple[Path, str] | None:
+    """(the project root, the client id) when ``folder`` is a client's own folder, ``<root>/<clients_dir>/<id>``
+    with its ``client.yml``: its ``mkdocs.yml`` (which INHERITs the base's) builds that client's guide."""
+    folder = folder.resolve()
+    root = folder.parent.parent
+    if (folder / "client.yml").is_file() and (root / clients_dir).resolve() == folder.parent:
+        return root, folder.name
+    return None
+
+
 def project_from_config(root: Path, config_file: Path | None = None, client: str | None = None) -> Project:
-    """A :class:`Project` for ``root`` from its mkdocs.yml (defaults where there is none)."""
+    """A :class:`Project` for ``root`` from its mkdocs.yml (defaults where there is none); the mkdocs.yml of
+    a client's own folder (:func:`client_folder`) is that client's project."""
     root = root.resolve()
     config_file = config_file or find_config(root)
     config = read_config(config_file) if config_file else {}
@@ -223,11 +234,18 @@ def project_from_config(root: Path, config_file: Path | None = None, client: str
                if name in NAMES and wrong_type(name, value) is None}     # option_problems: the default here
     theme = config.get("theme")
     theme = theme if isinstance(theme, dict) else {}
+    clients_dir = str(options.get("clients_dir") or Options.clients_dir)
+    docs_dir = str(config.get("docs_dir") or "docs") if config_file else "content"
+    own = client_folder(root, clients_dir) if config_file and config_file.resolve().parent == root else None
+    if own is not None:  # docs_dir is written from the client's folder; the project's paths from the root
+        docs = (root / docs_dir).resolve()
+        root, client = own[0], client or options.get("client") or own[1]
+        docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else str(docs)
     return Project(
         root=root,
         data_dir=str(options.get("data_dir") or Options.data_dir),
-        clients_dir=str(options.get("clients_dir") or Options.clients_dir),
-        docs_dir=str(config.get("docs_dir") or "docs") if config_file else "content",
+        clients_dir=clients_dir,
+        docs_dir=docs_dir,
         site_name=str(config.get("site_name") or "Playbook"),
         language=str(theme.get("language") or "en"),
         client=client if client is not None else options.get("client"),

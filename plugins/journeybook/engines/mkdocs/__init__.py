@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ...options import CLIENT_ENV, NAMES, Options, declared, options_of
-from ...read.config import option_findings
+from ...read.config import client_folder, option_findings
 from ...read.project import Project
 from ...render import PageSpec
 from ...render.titles import tab_title
@@ -118,10 +118,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _root_and_client(self, config_dir: Path) -> tuple[Path, str | None]:
         """A client's own ``clients/<id>/mkdocs.yml`` (which INHERITs the base) builds that client; so does
         the base's under ``journeybook serve --client <id>``."""
-        candidate = config_dir.parent.parent
-        in_clients_dir = (candidate / self.options.clients_dir).resolve() == config_dir.parent
-        if (config_dir / "client.yml").is_file() and in_clients_dir:
-            return candidate, self.options.client or config_dir.name
+        own = client_folder(config_dir, self.options.clients_dir)
+        if own is not None:
+            return own[0], self.options.client or own[1]
         serving = os.environ.get(CLIENT_ENV) if self.state.serving else None  # a build never reads it
         return config_dir, self.options.client or serving or None
 
