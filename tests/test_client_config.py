@@ -9,18 +9,21 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_sample, run
+from journeybook.read.config import client_folder
 
 ACME = "clients/acme-outdoor/mkdocs.yml"  # site_dir: ../../site/acme-outdoor
 
 
+@pytest.mark.parametrize("also", [[], ["--client", "acme-outdoor"]], ids=["", "asked-by-name"])
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
-def test_a_clients_own_mkdocs_yml_builds_its_guide(tmp_path: Path, engine: str) -> None:
+def test_a_clients_own_mkdocs_yml_builds_its_guide(tmp_path: Path, engine: str, also: list[str]) -> None:
     project = copy_sample(tmp_path / "p")
-    result = run(["journeybook", "build", "--engine", engine, "-f", ACME], project)
+    result = run(["journeybook", "build", "--engine", engine, "-f", ACME, *also], project)
     assert (result.returncode, result.stdout) == (0, "Built acme-outdoor into site/acme-outdoor\n"), result.stderr
     home = (project / "site" / "acme-outdoor" / "index.html").read_text(encoding="utf-8")
     assert "<title>Home - Acme Outdoor</title>" in home
     assert sorted(p.name for p in (project / "site").iterdir()) == ["acme-outdoor"]  # that guide only
+    assert not (project / "site" / "acme-outdoor" / "acme-outdoor").exists()  # not a folder deeper
 
 
 def test_the_client_option_builds_that_guide_into_the_site_dir(tmp_path: Path) -> None:
@@ -59,3 +62,49 @@ def test_validate_in_a_clients_folder_checks_the_project(tmp_path: Path) -> None
     project = copy_sample(tmp_path / "p")
     result = run(["journeybook", "validate", "clients/acme-outdoor"], project)
     assert (result.returncode, result.stdout) == (0, "No problems found.\n"), result.stdout
+
+
+def test_a_problem_in_the_base_config_is_located_from_the_project_root(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - journeybook:\n", "  - journeybook:\n      colour: red\n"), encoding="utf-8")
+    line = text[:text.index("  - journeybook:\n")].count("\n") + 2
+    for command in (["validate", "clients/acme-outdoor"], ["build", "-f", ACME]):
+        result = run(["journeybook", *command], project)
+        assert result.returncode == 1
+        out = result.stdout + result.stderr
+        assert f"\nmkdocs.yml:{line}:7: error: " in "\n" + out, out  # not ../../mkdocs.yml
+    assert "journeybook: client 'acme-outdoor' not built" in out, out
+
+
+def test_new_in_a_clients_folder_writes_that_clients_file(tmp_path: Path) -> None:
+    """`journeybook new --dir clients/<id>` writes where it is asked: a file of that client's own."""
+    project = copy_sample(tmp_path / "p")
+    result = run(["journeybook", "new", "touchpoint", "pop-up-store", "--dir", "clients/acme-outdoor"], project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "clients/acme-outdoor/journeys/touchpoints/pop-up-store.yml").is_file()
+    assert not (project / "journeys/touchpoints/pop-up-store.yml").exists()
+
+
+def test_translations_in_a_clients_folder_name_the_client(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path / "p")
+    result = run(["journeybook", "translations", "nl", "--dir", "clients/acme-outdoor"], project)
+    assert (result.returncode, result.stderr) == (
+        2, "journeybook: error: the guide of client 'acme-outdoor' is in 'en', not 'nl'\n")
+
+
+@pytest.mark.parametrize(("clients_dir", "folder", "found"), [
+    ("clients", "clients/acme", ("", "acme")),
+    ("sites/clients", "sites/clients/acme", ("", "acme")),  # a nested clients_dir
+    ("sites/clients", "clients/acme", None),  # not where the clients_dir says
+    ("clients", "clients/no-client-yml", None),
+])
+def test_a_clients_folder_is_found_by_the_projects_clients_dir(tmp_path: Path, clients_dir: str, folder: str,
+                                                              found: tuple[str, str] | None) -> None:
+    for name in ("clients/acme", "sites/clients/acme"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "client.yml").write_text("name: Acme\n", encoding="utf-8")
+    (tmp_path / "clients/no-client-yml").mkdir()
+    got = client_folder(tmp_path / folder, clients_dir)
+    assert got == (None if found is None else (tmp_path.resolve() / found[0], found[1]))

@@ -238,6 +238,10 @@ def test_without_measurements_a_kpi_without_a_target_has_a_dash(tiny: Path) -> N
      '<span class="jb-kpis__change">unchanged since 2026-11-01</span>'),
     ("2026-11-01,checkout/completion-rate,64.12341\n2026-11-08,checkout/completion-rate,64.12349\n", "en",
      '<span class="jb-kpis__change">+0.0001 pp since 2026-11-01</span>'),  # 64.1234 to 64.1235, as shown
+    ("2026-11-01,checkout/completion-rate,50\n2026-11-08,checkout/completion-rate,60\n", "en",
+     '<span class="jb-kpis__change">+10 pp since 2026-11-01</span>'),  # whole numbers keep their zeros
+    ("2026-11-01,checkout/completion-rate,0.123456\n2026-11-08,checkout/completion-rate,0.123457\n", "en",
+     '<span class="jb-kpis__change">+0.000001 pp since 2026-11-01</span>'),  # written out, not 1e-06
     # a KPI without a unit (the phase's satisfaction score) changes by its own amount, no percentage points
     ("2026-11-01,buy/purchase/csat,4.2\n2026-11-08,buy/purchase/csat,4.5\n", "en",
      '<span class="jb-kpis__change">+0.3 since 2026-11-01</span>'),

@@ -41,15 +41,15 @@ def wait_for(predicate, timeout: float = 60.0) -> bool:
 
 
 @contextlib.contextmanager
-def serving(project: Path, *command: str) -> Iterator[tuple[str, list[str]]]:
+def serving(project: Path, *command: str, journeybook: bool = False, **env: str) -> Iterator[tuple[str, list[str]]]:
     """A real `mkdocs serve` of ``project`` (or ``journeybook serve`` with the arguments given) on a free
-    local port: (its base URL, its log lines so far)."""
+    local port, with ``env`` added to the environment: (its base URL, its log lines so far)."""
     port = free_port()
-    exe = Path(sys.executable).parent / ("journeybook" if command else "mkdocs")
+    exe = Path(sys.executable).parent / ("journeybook" if command or journeybook else "mkdocs")
     server = subprocess.Popen(
         [str(exe), "serve", *command, "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
     )
     log: list[str] = []
     assert server.stdout is not None
@@ -116,6 +116,15 @@ def test_serve_previews_a_clients_guide(tmp_path: Path) -> None:
         assert wait_for(lambda: "Show in the cart how far" in fetch(url)), "".join(log)
         assert "Traceback" not in "".join(log)
     assert fetch(url) == ""  # stopping `journeybook serve` stopped the server: none is left behind
+
+
+def test_a_stale_serve_variable_does_not_change_journeybook_serve(tmp_path: Path) -> None:
+    """Without --client, `journeybook serve` serves the base even when a shell kept JOURNEYBOOK_CLIENT set."""
+    project = copy_sample(tmp_path / "p")
+    with serving(project, journeybook=True, JOURNEYBOOK_CLIENT="fietsbaas") as (base, log):
+        url = f"{base}/playbook/"
+        assert wait_for(lambda: "<html lang=\"en\"" in fetch(url), timeout=120), "".join(log)
+        assert "Fietsbaas" not in fetch(url)
 
 
 def test_the_serve_variable_does_not_change_a_build(tmp_path: Path) -> None:

@@ -226,3 +226,34 @@ def test_without_a_usable_zensical_a_usage_error(tmp_path: Path, monkeypatch: py
     assert capsys.readouterr().err == (
         'journeybook: error: the zensical engine needs Zensical: pip install "journeybook[zensical]"\n')
     assert not (project / "site").exists()
+
+
+def test_serves_unlinking_skips_what_it_cannot_read_and_what_is_still_being_written(tmp_path: Path) -> None:
+    """Under `serve`, the poll that turns links to left-out pages into text never ends the preview and never
+    leaves half a page: a page it cannot read is looked at again later, one just written waits a poll."""
+    import os
+    import time
+
+    from journeybook.engines.common.links import LeftOut
+    from journeybook.engines.zensical.build import unlink_left_out
+
+    site = tmp_path / "site"
+    (site / "guide").mkdir(parents=True)
+    link = '<p>See <a href="../about/">how it is kept</a>.</p>'
+    settled, broken, fresh = site / "guide/index.html", site / "broken.html", site / "index.html"
+    settled.write_text(link, encoding="utf-8")
+    broken.write_bytes(b"<p>\xff\xfe half a page")
+    long_ago = time.time() - 60
+    for path in (settled, broken):
+        os.utime(path, (long_ago, long_ago))
+    fresh.write_text(link.replace("../about/", "about/"), encoding="utf-8")  # written just now
+
+    done: dict[Path, int] = {}
+    unlink_left_out(site, LeftOut(["about/"]), done)
+    assert settled.read_text(encoding="utf-8") == "<p>See how it is kept.</p>"
+    assert fresh.read_text(encoding="utf-8") == '<p>See <a href="about/">how it is kept</a>.</p>'  # next poll
+    assert broken.read_bytes() == b"<p>\xff\xfe half a page"
+    assert sorted(done) == [settled]
+    assert sorted(p.name for p in site.rglob("*")) == ["broken.html", "guide", "index.html", "index.html"]
+    with pytest.raises(UnicodeDecodeError):  # a build has nothing to wait for: it fails instead
+        unlink_left_out(site, LeftOut(["about/"]))

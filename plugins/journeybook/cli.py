@@ -113,7 +113,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.client and args.client not in client_ids(project):
         return unknown_client(args.client, client_ids(project))
     config_file = find_config(root)
-    option_found = option_problems(config_file, root.resolve()) if config_file else []
+    option_found = option_problems(config_file, project.root) if config_file else []
     languages = () if args.client else tuple(i18n_languages(read_config(config_file))[1]) if config_file else ()
     problems = sorted(option_found + validate_all(project, args.client, languages))
     print(errors.report(problems, args.format))
@@ -166,7 +166,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"journeybook: error: the id '{args.id}' is reserved ({why}); choose another id", file=sys.stderr)
         return EXIT_USAGE
     root = Path(args.dir)
-    project = project_from_config(root)
+    project = project_from_config(root, guides=False)  # in a client's folder: a file of that client's own
     data_dir = project.path(project.data_dir)
     folder = {"persona": data_dir / "personas", "touchpoint": data_dir / "touchpoints", "journey": data_dir}[args.kind]
     target = folder / f"{args.id}.yml"
@@ -181,7 +181,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         values.update(found)
     written = [ensure_config(root)]  # a new project: the first `new` writes what a site needs around the data
-    written.append(ensure_home_page(project_from_config(root)))
+    written.append(ensure_home_page(project_from_config(root, guides=False)))
     for path in written:
         if path is not None:
             print(f"Wrote {rel(path.resolve(), project.root.resolve())}")
@@ -222,7 +222,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(errors.report([p for p in result.problems if p.is_error], "text"))
         return EXIT_PROBLEMS
     if result.playbook.language != args.lang:
-        print(f"journeybook: error: the guide of client '{args.client}' is in '{result.playbook.language}', "
+        print(f"journeybook: error: the guide of client '{project.client}' is in '{result.playbook.language}', "
               f"not '{args.lang}'", file=sys.stderr)
         return EXIT_USAGE
     if args.export:

@@ -47,11 +47,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if config_file is None or not config_file.is_file():
         print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
         return EXIT_USAGE
-    wrong_options = option_problems(config_file, config_file.parent.resolve())
-    if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
-        _report(None, Outcome(wrong_options, refused=True))
-        return EXIT_PROBLEMS
     project = project_from_config(config_file.parent, config_file)
+    wrong_options = option_problems(config_file, project.root)
+    if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
+        _report(project.client, Outcome(wrong_options, refused=True))
+        return EXIT_PROBLEMS
     clients = client_ids(project)
     if args.client and args.client not in clients:
         return unknown_client(args.client, clients)
@@ -64,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir or read_config(config_file).get("site_dir") or "site")
     if not site_dir.is_absolute():
         site_dir = Path(os.path.normpath(config_file.parent / site_dir))
-    if project.client is not None and not args.client:  # the config builds one guide, into its own site_dir
+    if project.client is not None:  # the config builds one guide (the one asked for), into its own site_dir
         return _build_configured_guide(args, project, config_file, site_dir)
     if args.engine == "zensical":
         from .engines.zensical import require
@@ -137,10 +137,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         project = dataclasses.replace(project, client=args.client)
     if args.engine == "mkdocs":
         address = ["-a", args.dev_addr] if args.dev_addr else []
-        env = dict(os.environ, **({CLIENT_ENV: args.client} if args.client else {}))
+        env = {name: value for name, value in os.environ.items() if name != CLIENT_ENV}  # not a shell's stale one
+        if args.client:
+            env[CLIENT_ENV] = args.client
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address]
+        if os.name == "nt":  # Windows has no exec: a child, waited for
+            import subprocess
+
+            return subprocess.call(command, env=env)
         sys.stdout.flush()
         # `mkdocs serve` takes this process's place: a signal to stop it reaches the server itself
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *address], env)
+        os.execve(sys.executable, command, env)
     from .engines.zensical import require
     from .engines.zensical.serve import zensical_serve
 

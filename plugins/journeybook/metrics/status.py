@@ -62,8 +62,9 @@ def number(value: float, decimal: str = ".") -> str:
     return text.replace(".", decimal) if decimal != "." else text
 
 
-def with_unit(value: float, unit: str | None, decimal: str = ".") -> str:
-    text = number(value, decimal)
+def with_unit(value: float | str, unit: str | None, decimal: str = ".") -> str:
+    """A value (or a number already written) with its unit: ``64.5%``, ``2.5 s`` (a no-break space)."""
+    text = value if isinstance(value, str) else number(value, decimal)
     if not unit:
         return text
     return f"{text}{unit}" if unit == "%" else f"{text}\u00a0{unit}"

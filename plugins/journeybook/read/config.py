@@ -218,15 +218,19 @@ def client_folder(folder: Path, clients_dir: str) -> tuple[Path, str] | None:
     """(the project root, the client id) when ``folder`` is a client's own folder, ``<root>/<clients_dir>/<id>``
     with its ``client.yml``: its ``mkdocs.yml`` (which INHERITs the base's) builds that client's guide."""
     folder = folder.resolve()
-    root = folder.parent.parent
+    depth = len(Path(clients_dir).parts)  # clients_dir may be nested: sites/clients
+    if Path(clients_dir).is_absolute() or ".." in Path(clients_dir).parts or depth >= len(folder.parents):
+        return None
+    root = folder.parents[depth]
     if (folder / "client.yml").is_file() and (root / clients_dir).resolve() == folder.parent:
         return root, folder.name
     return None
 
 
-def project_from_config(root: Path, config_file: Path | None = None, client: str | None = None) -> Project:
-    """A :class:`Project` for ``root`` from its mkdocs.yml (defaults where there is none); the mkdocs.yml of
-    a client's own folder (:func:`client_folder`) is that client's project."""
+def project_from_config(root: Path, config_file: Path | None = None, client: str | None = None,
+                        guides: bool = True) -> Project:
+    """A :class:`Project` for ``root`` from its mkdocs.yml (defaults where there is none); with ``guides``,
+    the mkdocs.yml of a client's own folder (:func:`client_folder`) is that client's guide in its project."""
     root = root.resolve()
     config_file = config_file or find_config(root)
     config = read_config(config_file) if config_file else {}
@@ -236,7 +240,8 @@ def project_from_config(root: Path, config_file: Path | None = None, client: str
     theme = theme if isinstance(theme, dict) else {}
     clients_dir = str(options.get("clients_dir") or Options.clients_dir)
     docs_dir = str(config.get("docs_dir") or "docs") if config_file else "content"
-    own = client_folder(root, clients_dir) if config_file and config_file.resolve().parent == root else None
+    own = client_folder(root, clients_dir) if guides and config_file and config_file.resolve().parent == root \
+        else None
     if own is not None:  # docs_dir is written from the client's folder; the project's paths from the root
         docs = (root / docs_dir).resolve()
         root, client = own[0], client or options.get("client") or own[1]

@@ -81,11 +81,13 @@ class Measured:
         # the difference of what is shown, to as many decimals: 64.5 to 63.7 is 0.8, not 0.7999999999999972
         places = None if any("e" in text for text in shown) else max(len(text.partition(".")[2]) for text in shown)
         delta = float(shown[0]) - float(shown[1])
-        delta = round(delta, places) if places is not None else delta
         sign = "+" if delta > 0 else "\u2212"
+        size = number(abs(delta)) if places is None else f"{abs(delta):.{places}f}"  # 0.000001, not 1e-06
+        size = size.rstrip("0").rstrip(".") if places and "." in size else size
+        size = size.replace(".", self.decimal)
         # a share's change is in percentage points: 15.1% to 14.2% is -0.9 pp, not -0.9%
-        amount = (self.labels["kpi_points"].format(value=number(abs(delta), self.decimal)) if r.kpi.unit == "%"
-                  else self.value(abs(delta), r.kpi.unit))
+        amount = (self.labels["kpi_points"].format(value=size) if r.kpi.unit == "%"
+                  else with_unit(size, r.kpi.unit))
         return self.labels["kpi_change"].format(change=sign + amount, date=day.isoformat())
 
     def spark(self, r: Reading) -> Markup:

@@ -58,19 +58,26 @@ def unlink_left_out(site: Path, left_out: LeftOut, done: dict[Path, int] | None 
     if not left_out.paths or not site.is_dir():
         return
     for path in sorted(site.rglob("*.html")):
-        stamp = path.stat().st_mtime_ns
-        if done is not None and (done.get(path) == stamp or time.time_ns() - stamp < SETTLE_NS):
-            continue  # seen to already, or still being written: the next poll takes it
-        url = path.relative_to(site).as_posix()
-        url = url.removesuffix("index.html")
-        text = path.read_text(encoding="utf-8")
-        if done is not None and path.stat().st_mtime_ns != stamp:
-            continue
-        changed = left_out.unlink(text, url)
-        if changed != text:
-            path.write_text(changed, encoding="utf-8")
-        if done is not None:
-            done[path] = path.stat().st_mtime_ns
+        fresh = path.with_name(f".{path.name}.jb")
+        try:
+            stamp = path.stat().st_mtime_ns
+            if done is not None and (done.get(path) == stamp or time.time_ns() - stamp < SETTLE_NS):
+                continue  # seen to already, or still being written: the next poll takes it
+            text = path.read_text(encoding="utf-8")
+            changed = left_out.unlink(text, path.relative_to(site).as_posix().removesuffix("index.html"))
+            if changed != text:
+                fresh.write_text(changed, encoding="utf-8")
+                if path.stat().st_mtime_ns != stamp:  # written again meanwhile: the next poll takes it
+                    fresh.unlink()
+                    continue
+                os.replace(fresh, path)  # whole: a reader never gets half a page
+            if done is not None:
+                done[path] = path.stat().st_mtime_ns
+        except (OSError, UnicodeDecodeError):
+            fresh.unlink(missing_ok=True)
+            if done is None:
+                raise
+            continue  # (under serve) removed or half-written by Zensical meanwhile: the next poll looks again
 
 
 def build_one(job: Job) -> Outcome:

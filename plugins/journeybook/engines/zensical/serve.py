@@ -83,7 +83,8 @@ def zensical_serve(project: Project, config_file: Path, dev_addr: str | None = N
     except KeyboardInterrupt:
         return 0
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave the staging folder behind
+        for signum in (signal.SIGINT, signal.SIGTERM):  # a second stop must not leave the staging folder behind
+            signal.signal(signum, signal.SIG_IGN)
         if server is not None and server.poll() is None:
             server.terminate()
             try:
