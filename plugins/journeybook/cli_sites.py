@@ -39,15 +39,23 @@ def _report(target: str | None, outcome: Outcome) -> None:
         print(f"journeybook: build of {what} failed: {outcome.failed}{kept}", file=sys.stderr)
 
 
+def _config_and_project(args: argparse.Namespace) -> tuple[Path, Project] | None:
+    """The mkdocs.yml of ``-f`` (or here) and its project (None: said there is none)."""
+    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
+    if config_file is None or not config_file.is_file():
+        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
+        return None
+    return config_file, project_from_config(config_file.parent, config_file)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .engines.common.jobs import Job, Outcome
     from .engines.mkdocs.jobs import build_sites
 
-    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
-    if config_file is None or not config_file.is_file():
-        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
+    found = _config_and_project(args)
+    if found is None:
         return EXIT_USAGE
-    project = project_from_config(config_file.parent, config_file)
+    config_file, project = found
     wrong_options = option_problems(config_file, project.root)
     if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
         _report(project.client, Outcome(wrong_options, refused=True))
@@ -122,11 +130,10 @@ def _finish_build(targets: list[str | None], outcomes: dict[str | None, Outcome]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    config_file = Path(args.config_file) if args.config_file else find_config(Path("."))
-    if config_file is None or not config_file.is_file():
-        print("journeybook: error: no mkdocs.yml here (use -f to name one)", file=sys.stderr)
+    found = _config_and_project(args)
+    if found is None:
         return EXIT_USAGE
-    project = project_from_config(config_file.parent, config_file)
+    config_file, project = found
     if args.client:
         clients = client_ids(project)
         if args.client not in clients:
