@@ -22,7 +22,7 @@ from .cli_sites import cmd_build, cmd_serve, unknown_client
 from .editors.reference import write_reference
 from .editors.scaffold import SCHEMAS_DIR, ensure_config, ensure_home_page, ensure_schemas, starter, write_new
 from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from .guides.clients import client_ids, client_infos
+from .guides.clients import client_infos
 from .model.ids import RESERVED_IDS, is_valid_id, suggest_id
 from .read.config import find_config, i18n_languages, option_problems, project_from_config, read_config
 from .read.files import rel
@@ -110,8 +110,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"journeybook: error: no such directory: {args.dir}", file=sys.stderr)
         return EXIT_USAGE
     project = dataclasses.replace(project_from_config(root), today=args.today)
-    if args.client and args.client not in client_ids(project):
-        return unknown_client(args.client, client_ids(project))
+    unknown = unknown_client(project, args.client)
+    if unknown is not None:
+        return unknown
     config_file = find_config(root)
     option_found = option_problems(config_file, project.root) if config_file else []
     languages = () if args.client else tuple(i18n_languages(read_config(config_file))[1]) if config_file else ()
@@ -210,8 +211,9 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
     root = Path(args.dir)
     project = project_from_config(root)
-    if args.client and args.client not in client_ids(project):
-        return unknown_client(args.client, client_ids(project))
+    unknown = unknown_client(project, args.client)
+    if unknown is not None:
+        return unknown
     if args.client:
         project = dataclasses.replace(project, client=args.client)
     else:

@@ -22,7 +22,11 @@ if TYPE_CHECKING:
     from .engines.common.jobs import Outcome
 
 
-def unknown_client(client: str, clients: list[str]) -> int:
+def unknown_client(project: Project, client: str | None) -> int | None:
+    """The usage error (said) when ``client`` is named and is not one of the project's (None: no error)."""
+    clients = client_ids(project) if client else []
+    if not client or client in clients:
+        return None
     print(f"journeybook: error: unknown client '{client}'; clients: {', '.join(clients) or 'none'}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -60,12 +64,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if wrong_options:  # as `validate` reports them, located (MkDocs would stop on them without a place)
         _report(project.client, Outcome(wrong_options, refused=True))
         return EXIT_PROBLEMS
-    clients = client_ids(project)
-    if args.client and args.client not in clients:
-        return unknown_client(args.client, clients)
-    wrong = _configured_client(config_file, project, args.client, args.all_clients)
+    wrong = _asked_client(config_file, project, args.client, args.all_clients)
     if wrong is not None:
         return wrong
+    clients = client_ids(project)
     targets: list[str | None] = [args.client] if args.client else [None]
     if args.all_clients:
         targets = [None, *clients]
@@ -88,10 +90,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return _finish_build(targets, build_sites(jobs, jobs=max(1, args.jobs)), site_dir)
 
 
-def _configured_client(config_file: Path, project: Project, client: str | None, all_clients: bool = False,
-                       ) -> int | None:
-    """A usage error when the config already builds one client's guide (a client's own mkdocs.yml, or the
-    ``client`` option) and the command asks for another or for all (None: no conflict)."""
+def _asked_client(config_file: Path, project: Project, client: str | None, all_clients: bool = False,
+                  ) -> int | None:
+    """The usage error (said) when the client asked for is unknown, or when the config already builds one
+    client's guide (a client's own mkdocs.yml, or the ``client`` option) and the command asks for another or
+    for all (None: no error)."""
+    unknown = unknown_client(project, client)
+    if unknown is not None:
+        return unknown
     configured = project.client
     if configured is None or (client in (None, configured) and not all_clients):
         return None
@@ -134,13 +140,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if found is None:
         return EXIT_USAGE
     config_file, project = found
+    wrong = _asked_client(config_file, project, args.client)
+    if wrong is not None:
+        return wrong
     if args.client:
-        clients = client_ids(project)
-        if args.client not in clients:
-            return unknown_client(args.client, clients)
-        wrong = _configured_client(config_file, project, args.client)
-        if wrong is not None:
-            return wrong
         project = dataclasses.replace(project, client=args.client)
     if args.engine == "mkdocs":
         address = ["-a", args.dev_addr] if args.dev_addr else []

@@ -71,9 +71,6 @@ def report(problems: list[Problem], fmt: str = "text") -> str:
     summary. A file name with a line break must not break the one-line format."""
     if fmt == "github":
         return (format_github(problems) + "\n" if problems else "") + summary(problems)
-    lines = []
-    for problem in problems:
-        if not problem.path.isprintable():
-            problem = replace(problem, path="".join(c if c.isprintable() else repr(c)[1:-1] for c in problem.path))
-        lines.append(str(problem))
-    return "\n".join([*lines, summary(problems)])
+    lines = format_text(p if p.path.isprintable() else replace(p, path="".join(
+        c if c.isprintable() else repr(c)[1:-1] for c in p.path)) for p in problems)
+    return f"{lines}\n{summary(problems)}" if lines else summary(problems)
