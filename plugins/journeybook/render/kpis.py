@@ -82,8 +82,11 @@ class Measured:
         places = None if any("e" in text for text in shown) else max(len(text.partition(".")[2]) for text in shown)
         delta = float(shown[0]) - float(shown[1])
         sign = "+" if delta > 0 else "\u2212"
-        size = number(abs(delta)) if places is None else f"{abs(delta):.{places}f}"  # 0.000001, not 1e-06
-        size = size.rstrip("0").rstrip(".") if places and "." in size else size
+        if places is None:
+            size = number(abs(delta))
+        else:  # written out to the decimals shown: 0.000001, not 1e-06; 0.8, not 0.80; 10, not 1
+            size = f"{abs(delta):.{places}f}"
+            size = size.rstrip("0").rstrip(".") if places else size
         size = size.replace(".", self.decimal)
         # a share's change is in percentage points: 15.1% to 14.2% is -0.9 pp, not -0.9%
         amount = (self.labels["kpi_points"].format(value=size) if r.kpi.unit == "%"
